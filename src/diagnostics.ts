@@ -24,7 +24,7 @@ export interface Diagnostic {
 const MESSAGES = {
   // lexer / parser
   'syntax-unexpected-char': (p: { char: string }) => `unexpected character '${p.char}'`,
-  'syntax-unterminated-string': () => 'unterminated string literal',
+  'syntax-unterminated-string': (_p: object) => 'unterminated string literal',
   'syntax-unexpected-token': (p: { found: string; expected?: string }) =>
     p.expected ? `unexpected ${p.found}; expected ${p.expected}` : `unexpected ${p.found}`,
   'syntax-bad-literal': (p: { type: string; text: string; reason?: string }) =>
@@ -52,7 +52,7 @@ const MESSAGES = {
   'bind-not-supported': (p: { name: string }) => `not supported yet: ${p.name}`,
   // runtime
   'runtime-limit': (p: { what: string; limit: number }) => `${p.what} exceeded the limit of ${p.limit}`,
-  'runtime-aborted': () => 'query was aborted',
+  'runtime-aborted': (_p: object) => 'query was aborted',
   'runtime-error': (p: { message: string }) => p.message,
   // data loading
   'data-error': (p: { message: string }) => p.message,
@@ -142,9 +142,12 @@ export function formatDiagnostic(
   d: Diagnostic,
   source: string,
   fileName = 'query',
-  options: { color?: boolean } = {},
+  options: { color?: boolean; lineOffset?: number; columnOffset?: number } = {},
 ): string {
-  const { line, column } = lineCol(source, d.span.start);
+  const pos = lineCol(source, d.span.start);
+  // Offsets map a query embedded in a larger file (rule YAML, Markdown) back to the file's own lines.
+  const line = pos.line + (options.lineOffset ?? 0);
+  const column = pos.column + (options.columnOffset ?? 0);
   const lineStart = source.lastIndexOf('\n', Math.max(d.span.start - 1, -1)) + 1;
   let lineEnd = source.indexOf('\n', lineStart);
   if (lineEnd < 0) lineEnd = source.length;

@@ -138,6 +138,11 @@ export interface NameRef {
   readonly kind: 'Name';
   readonly name: string;
   readonly quoted: boolean;
+  /**
+   * Added by the parser: a table-name pattern such as `Email*` in `union Email*` (the only place the grammar
+   * accepts one as an expression); `name` then holds the pattern text with its `*`s.
+   */
+  readonly wildcard?: boolean;
   readonly span: Span;
 }
 

@@ -1,0 +1,159 @@
+// The embeddable entry point: register tables once, run many queries. Browser-safe (no Node imports).
+// Pipeline: parse → bind (names, types, plan) → execute. Each phase collects diagnostics; the pipeline stops at
+// the end of a phase with errors and throws one KqlError carrying them all.
+
+import { diagnostic, hasErrors, KqlError, type Diagnostic } from './diagnostics.js';
+import { parse } from './parser/index.js';
+import { bindScript } from './engine/bind/bind-script.js';
+import type { BindContext, CatalogView } from './engine/bind/scope.js';
+import { ExecContext, type Limits } from './engine/exec/context.js';
+import { execute } from './engine/exec/execute.js';
+import type { Plan } from './engine/plan/logical.js';
+import { explainPlan } from './engine/plan/explain.js';
+import { BUILTIN_SCHEMAS } from './tables/builtin-schemas.js';
+import { tableFromRows, RowConversionError } from './tables/from-rows.js';
+import type { Column, Schema, Table } from './tables/table.js';
+import { QueryResult } from './result.js';
+import { parseDatetime } from './values/datetime.js';
+import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND, type ScalarType } from './values/types.js';
+
+export interface QueryOptions {
+  /** The instant now() and ago() use, for the whole query. Default: the wall clock. */
+  readonly now?: Date | string;
+  readonly signal?: AbortSignal;
+  readonly limits?: Limits;
+  /** Name shown in error positions (a file name). */
+  readonly fileName?: string;
+}
+
+export type TableInput =
+  | Table
+  | { readonly schema?: readonly { name: string; type: string }[]; readonly rows: readonly Record<string, unknown>[] };
+
+function nowTicks(now: Date | string | undefined): bigint {
+  if (now === undefined) return UNIX_EPOCH_TICKS + BigInt(Date.now()) * TICKS_PER_MILLISECOND;
+  if (now instanceof Date) return UNIX_EPOCH_TICKS + BigInt(now.getTime()) * TICKS_PER_MILLISECOND;
+  const t = parseDatetime(now);
+  if (t === null) throw new KqlError([diagnostic('bind-invalid', { start: 0, end: 0 }, { message: `invalid 'now' value '${now}'` })]);
+  return t;
+}
+
+function isTable(t: TableInput): t is Table {
+  return (t as Table).columns !== undefined && (t as Table).schema !== undefined;
+}
+
+export class Database {
+  private readonly tables = new Map<string, Table>();
+  private readonly schemas = new Map<string, Schema>();
+
+  constructor(options: { builtinSchemas?: boolean } = {}) {
+    if (options.builtinSchemas !== false) {
+      for (const [name, cols] of Object.entries(BUILTIN_SCHEMAS)) this.schemas.set(name, cols);
+    }
+  }
+
+  /** Declare a table's schema without data: queries see an empty table. */
+  defineTable(name: string, schema: readonly { name: string; type: string }[]): void {
+    this.schemas.set(name, checkSchema(name, schema));
+  }
+
+  /** Register a table: a loaded Table, or rows (objects) with an optional schema (default: the built-in one). */
+  addTable(name: string, input: TableInput): void {
+    if (isTable(input)) {
+      this.tables.set(name, input);
+      this.schemas.set(name, input.schema);
+      return;
+    }
+    const schema = input.schema ? checkSchema(name, input.schema) : this.schemas.get(name);
+    if (!schema) {
+      throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${name}' has no schema: pass one with its rows` })]);
+    }
+    try {
+      const t = tableFromRows(schema, input.rows);
+      this.tables.set(name, t);
+      this.schemas.set(name, schema);
+    } catch (err) {
+      if (err instanceof RowConversionError) {
+        throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${name}': ${err.message}` })]);
+      }
+      throw err;
+    }
+  }
+
+  table(name: string): Table | undefined {
+    return this.tables.get(name);
+  }
+
+  tableNames(): string[] {
+    return [...this.schemas.keys()];
+  }
+
+  private catalog(): CatalogView {
+    return { schemaOf: (n) => this.schemas.get(n), tableNames: () => [...this.schemas.keys()] };
+  }
+
+  /** Parse and bind: the plan and all diagnostics, without running anything. */
+  plan(text: string, options: QueryOptions = {}): { plan?: Plan; diagnostics: Diagnostic[] } {
+    const parsed = parse(text);
+    if (hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
+    const ctx: BindContext = {
+      catalog: this.catalog(),
+      diagnostics: [...parsed.diagnostics],
+      nowTicks: nowTicks(options.now),
+      materializeCount: 0,
+      source: text,
+    };
+    const plan = bindScript(parsed.ast, ctx);
+    return plan && !hasErrors(ctx.diagnostics) ? { plan, diagnostics: ctx.diagnostics } : { diagnostics: ctx.diagnostics };
+  }
+
+  /** Run a query. Throws KqlError (with positions) for a bad query or a runtime limit. */
+  query(text: string, options: QueryOptions = {}): QueryResult {
+    const { plan, diagnostics } = this.plan(text, options);
+    if (!plan) throw new KqlError(diagnostics, text, options.fileName);
+    const ctx = new ExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
+    let table: Table;
+    try {
+      table = execute(plan, ctx);
+    } catch (err) {
+      if (err instanceof KqlError) throw new KqlError(err.diagnostics, text, options.fileName);
+      throw err;
+    }
+    const max = options.limits?.maxResultRows;
+    if (max !== undefined && table.rowCount > max) {
+      throw new KqlError([diagnostic('runtime-limit', plan.span, { what: 'result rows', limit: max })], text, options.fileName);
+    }
+    const render = findRender(plan);
+    return new QueryResult(table, render, diagnostics);
+  }
+
+  /** The bound plan as readable text with the output schema of every step. */
+  explain(text: string, options: QueryOptions = {}): string {
+    const { plan, diagnostics } = this.plan(text, options);
+    if (!plan) throw new KqlError(diagnostics, text, options.fileName);
+    return explainPlan(plan);
+  }
+}
+
+function findRender(plan: Plan): { chart: string; properties: Readonly<Record<string, unknown>> } | undefined {
+  return plan.kind === 'Render' ? { chart: plan.chart, properties: plan.properties } : undefined;
+}
+
+const TYPES = new Set(['bool', 'int', 'long', 'real', 'datetime', 'timespan', 'string', 'guid', 'dynamic']);
+
+function checkSchema(table: string, schema: readonly { name: string; type: string }[]): Column[] {
+  return schema.map((c) => {
+    const t = c.type === 'double' ? 'real' : c.type === 'boolean' ? 'bool' : c.type;
+    if (!TYPES.has(t)) {
+      throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${table}', column '${c.name}': unsupported type '${c.type}'` })]);
+    }
+    return { name: c.name, type: t as ScalarType };
+  });
+}
+
+/** One-shot convenience: a fresh database with the given tables. */
+export function query(text: string, options: QueryOptions & { tables?: Record<string, TableInput> } = {}): QueryResult {
+  const db = new Database();
+  for (const [name, t] of Object.entries(options.tables ?? {})) db.addTable(name, t);
+  return db.query(text, options);
+}

@@ -1,0 +1,83 @@
+// Conversion functions (tostring, toint, tolong, toreal/todouble, tobool, todatetime, totimespan, toguid,
+// parse_json/todynamic) and the implicit conversions the binder inserts. Bad input gives null, never an error
+// (docs toint-function.md etc.); tostring(null) is "" because strings are never null.
+
+import {
+  toStringValue,
+  toIntValue,
+  toLongValue,
+  toRealValue,
+  toBoolValue,
+  toDatetimeValue,
+  toTimespanValue,
+  toGuidValue,
+} from '../../../values/convert.js';
+import { dynamicFromScalar, parseJson } from '../../../values/dynamic.js';
+import type { Dynamic, ScalarType, ScalarValue } from '../../../values/types.js';
+import { lift, type Invoke, type ScalarFunctionDef, type Value } from '../define.js';
+
+type Converter = (v: ScalarValue, from: ScalarType) => Value;
+
+const CONVERTERS: Record<Exclude<ScalarType, 'decimal'>, Converter> = {
+  string: (v, t) => toStringValue(v, t),
+  int: (v, t) => toIntValue(v, t),
+  long: (v, t) => toLongValue(v, t),
+  real: (v, t) => toRealValue(v, t),
+  bool: (v, t) => toBoolValue(v, t),
+  datetime: (v, t) => toDatetimeValue(v, t),
+  timespan: (v, t) => toTimespanValue(v, t),
+  guid: (v, t) => toGuidValue(v, t),
+  dynamic: (v, t) => (t === 'string' ? (v as string) : dynamicFromScalar(v, t)),
+};
+
+export function conversionInvoke(from: ScalarType, to: ScalarType): Invoke {
+  if (to === 'decimal' || from === 'decimal') throw new Error('decimal is not supported');
+  const conv = CONVERTERS[to];
+  // tostring(null) is "": the string result of a null input.
+  return lift(to, (v) => (v === null ? (to === 'string' ? '' : null) : conv(v, from)), 'custom');
+}
+
+function converter(name: string, to: Exclude<ScalarType, 'decimal'>, doc: string, example: string, aliases?: string[]): ScalarFunctionDef {
+  return {
+    name,
+    aliases,
+    minArgs: 1,
+    maxArgs: 1,
+    doc,
+    example,
+    resolve(argTypes) {
+      const from = argTypes[0]!;
+      if (from === 'decimal') return 'a non-decimal value';
+      return { returnType: to, invoke: conversionInvoke(from, to) };
+    },
+  };
+}
+
+const parseJsonDef: ScalarFunctionDef = {
+  name: 'parse_json',
+  aliases: ['todynamic', 'parsejson', 'toobject'],
+  minArgs: 1,
+  maxArgs: 1,
+  doc: 'Interprets a string as JSON and returns a dynamic value; dynamic input is returned as is.',
+  example: `print parse_json('{"a":1}').a`,
+  resolve(argTypes) {
+    const from = argTypes[0]!;
+    if (from === 'dynamic') return { returnType: 'dynamic', invoke: (args) => args[0]! };
+    if (from === 'string') return { returnType: 'dynamic', invoke: lift('dynamic', (s) => parseJson(s as string), 'custom') };
+    return { returnType: 'dynamic', invoke: conversionInvoke(from, 'dynamic') };
+  },
+};
+
+export const conversionFunctions: readonly ScalarFunctionDef[] = [
+  converter('tostring', 'string', 'Converts a value to its string representation; null gives "".', 'print tostring(123)'),
+  converter('toint', 'int', 'Converts to a 32-bit int; null when the conversion fails.', 'print toint("42")'),
+  converter('tolong', 'long', 'Converts to a 64-bit long; null when the conversion fails.', 'print tolong("42")'),
+  converter('toreal', 'real', 'Converts to real; null when the conversion fails.', 'print toreal("1.5")', ['todouble']),
+  converter('tobool', 'bool', 'Converts to bool; null when the conversion fails.', 'print tobool("true")', ['toboolean']),
+  converter('todatetime', 'datetime', 'Converts to datetime; null when the conversion fails.', 'print todatetime("2026-01-01")'),
+  converter('totimespan', 'timespan', 'Converts to timespan; null when the conversion fails.', 'print totimespan("0.00:03:00")', ['totime']),
+  converter('toguid', 'guid', 'Converts to guid; null when the conversion fails.', 'print toguid("74be27de-1e4e-49d9-b579-fe0b331d3642")'),
+  parseJsonDef,
+];
+
+export type { Dynamic };

@@ -1,0 +1,158 @@
+// Date and time functions on 100-ns ticks (src/values/calendar.ts does the calendar work).
+// ago() and now() are bound by the binder to the query's single `now` instant (now-function.md).
+
+import * as cal from '../../../values/calendar.js';
+import { simple, type ScalarFunctionDef, type Value, lift } from '../define.js';
+import type { ScalarType } from '../../../values/types.js';
+
+const t = (v: Value) => v as bigint;
+const optInt = (v: Value | undefined) => (v === undefined || v === null ? 0 : (v as bigint | number));
+
+function startEnd(name: string, fn: (x: bigint | null, o?: number | bigint) => bigint | null, doc: string): ScalarFunctionDef {
+  return simple({
+    name,
+    params: ['datetime', 'integer'],
+    optional: 1,
+    returns: 'datetime',
+    row: (d, off) => fn(t(d), optInt(off)),
+    doc,
+    example: `print ${name}(datetime(2017-01-01 10:10:17))`,
+  });
+}
+
+/** bin(value, size) / floor(): numbers, timespans and datetimes (bin-function.md). */
+const binDef: ScalarFunctionDef = {
+  name: 'bin',
+  aliases: ['floor'],
+  minArgs: 2,
+  maxArgs: 2,
+  doc: 'Rounds values down to a multiple of the bin size (datetimes aligned at 0001-01-01).',
+  example: 'print bin(4.5, 1)',
+  resolve([v, s]) {
+    if (v === 'datetime' || v === 'timespan') {
+      if (s !== 'timespan') return 'a timespan bin size';
+      return { returnType: v, invoke: lift(v, (a, b) => cal.binTicks(t(a), t(b))) };
+    }
+    if ((v === 'int' || v === 'long' || v === 'real') && (s === 'int' || s === 'long' || s === 'real')) {
+      const rt: ScalarType = v === 'real' || s === 'real' ? 'real' : 'long';
+      if (rt === 'real') {
+        return {
+          returnType: 'real',
+          invoke: lift('real', (a, b) => {
+            const size = Number(b);
+            return size <= 0 ? null : Math.floor(Number(a) / size) * size;
+          }),
+        };
+      }
+      return {
+        returnType: 'long',
+        argTypes: [v === 'int' ? 'long' : undefined, s === 'int' ? 'long' : undefined],
+        invoke: lift('long', (a, b) => {
+          const x = a as bigint;
+          const size = b as bigint;
+          if (size <= 0n) return null;
+          let q = x / size;
+          if (x % size !== 0n && x < 0n) q -= 1n;
+          return q * size;
+        }),
+      };
+    }
+    return 'a number, datetime or timespan and a bin size';
+  },
+};
+
+const binAtDef: ScalarFunctionDef = {
+  name: 'bin_at',
+  minArgs: 3,
+  maxArgs: 3,
+  doc: 'Rounds values down to a bin size aligned with a fixed point.',
+  example: 'print bin_at(6.5, 2.5, 7)',
+  resolve([v, s, f]) {
+    if ((v === 'datetime' && s === 'timespan' && f === 'datetime') || (v === 'timespan' && s === 'timespan' && f === 'timespan')) {
+      return { returnType: v, invoke: lift(v, (a, b, c) => cal.binAtTicks(t(a), t(b), t(c))) };
+    }
+    const num = (x: ScalarType | undefined) => x === 'int' || x === 'long' || x === 'real';
+    if (num(v) && num(s) && num(f)) {
+      return {
+        returnType: 'real',
+        invoke: lift('real', (a, b, c) => {
+          const size = Number(b);
+          if (size <= 0) return null;
+          return Math.floor((Number(a) - Number(c)) / size) * size + Number(c);
+        }),
+      };
+    }
+    return 'matching value, bin size and fixed point types';
+  },
+};
+
+export const datetimeFunctions: readonly ScalarFunctionDef[] = [
+  startEnd('startofday', cal.startOfDay, 'Start of the day (midnight UTC), optionally offset by days.'),
+  startEnd('startofweek', cal.startOfWeek, 'Start of the week (Sunday), optionally offset by weeks.'),
+  startEnd('startofmonth', cal.startOfMonth, 'Start of the month, optionally offset by months.'),
+  startEnd('startofyear', cal.startOfYear, 'Start of the year, optionally offset by years.'),
+  startEnd('endofday', cal.endOfDay, 'Last tick of the day, optionally offset by days.'),
+  startEnd('endofweek', cal.endOfWeek, 'Last tick of the week, optionally offset by weeks.'),
+  startEnd('endofmonth', cal.endOfMonth, 'Last tick of the month, optionally offset by months.'),
+  startEnd('endofyear', cal.endOfYear, 'Last tick of the year, optionally offset by years.'),
+  binDef,
+  binAtDef,
+  simple({
+    name: 'datetime_add',
+    params: ['string', 'integer', 'datetime'],
+    returns: 'datetime',
+    row: (p, n, d) => cal.datetimeAdd(p as string, n as bigint, t(d)),
+    doc: 'Adds a number of date parts to a datetime.',
+    example: "print datetime_add('month', 1, datetime(2017-01-31))",
+  }),
+  simple({
+    name: 'datetime_diff',
+    params: ['string', 'datetime', 'datetime'],
+    returns: 'long',
+    row: (p, a, b) => cal.datetimeDiff(p as string, t(a), t(b)),
+    doc: 'Number of date-part boundaries crossed between two datetimes.',
+    example: "print datetime_diff('year', datetime(2017-01-01), datetime(2000-12-31))",
+  }),
+  simple({
+    name: 'datetime_part',
+    params: ['string', 'datetime'],
+    returns: 'int',
+    row: (p, d) => cal.datetimePart(p as string, t(d)),
+    doc: 'One part of a datetime as an integer.',
+    example: "print datetime_part('year', datetime(2017-10-30))",
+  }),
+  simple({ name: 'dayofweek', params: ['datetime'], returns: 'timespan', row: (d) => cal.dayOfWeek(t(d)), doc: 'Days since the preceding Sunday, as a timespan.', example: 'print dayofweek(datetime(1947-11-30))' }),
+  simple({ name: 'dayofmonth', params: ['datetime'], returns: 'int', row: (d) => cal.dayOfMonth(t(d)), doc: 'Day of the month.', example: 'print dayofmonth(datetime(2015-12-14))' }),
+  simple({ name: 'dayofyear', params: ['datetime'], returns: 'int', row: (d) => cal.dayOfYear(t(d)), doc: 'Day of the year.', example: 'print dayofyear(datetime(2015-12-14))' }),
+  simple({ name: 'getmonth', aliases: ['monthofyear'], params: ['datetime'], returns: 'int', row: (d) => cal.getMonth(t(d)), doc: 'Month number (1-12).', example: 'print getmonth(datetime(2015-10-12))' }),
+  simple({ name: 'getyear', params: ['datetime'], returns: 'int', row: (d) => cal.getYear(t(d)), doc: 'Year.', example: 'print getyear(datetime(2015-10-12))' }),
+  simple({ name: 'hourofday', params: ['datetime'], returns: 'int', row: (d) => cal.hourOfDay(t(d)), doc: 'Hour of the day (0-23).', example: 'print hourofday(datetime(2015-12-14 18:54))' }),
+  simple({ name: 'week_of_year', params: ['datetime'], returns: 'int', row: (d) => cal.weekOfYear(t(d)), doc: 'ISO 8601 week number.', example: 'print week_of_year(datetime(2020-12-31))' }),
+  simple({
+    name: 'format_datetime',
+    params: ['datetime', 'string'],
+    returns: 'string',
+    row: (d, f) => cal.formatDatetimeWith(t(d), f as string),
+    doc: 'Formats a datetime with .NET-style specifiers.',
+    example: "print format_datetime(datetime(2017-01-29 09:00:05), 'yy-MM-dd [HH:mm:ss]')",
+  }),
+  simple({
+    name: 'format_timespan',
+    params: ['timespan', 'string'],
+    returns: 'string',
+    row: (d, f) => cal.formatTimespanWith(t(d), f as string),
+    doc: 'Formats a timespan with .NET-style specifiers.',
+    example: "print format_timespan(time(1d), 'd:hh:mm')",
+  }),
+  simple({
+    name: 'make_datetime',
+    params: ['real*', 'real*', 'real*', 'real*', 'real*', 'real*'],
+    optional: 3,
+    returns: 'datetime',
+    row: (y, mo, d, h, mi, s) => cal.makeDatetime(y as number, mo as number, d as number, (h ?? 0) as number, (mi ?? 0) as number, (s ?? 0) as number),
+    doc: 'Builds a datetime from its parts.',
+    example: 'print make_datetime(2017, 10, 1)',
+  }),
+  simple({ name: 'unixtime_seconds_todatetime', params: ['real*'], returns: 'datetime', row: (n) => cal.unixtimeSecondsToDatetime(n as number), doc: 'Datetime from Unix seconds.', example: 'print unixtime_seconds_todatetime(1546300800)' }),
+  simple({ name: 'unixtime_milliseconds_todatetime', params: ['real*'], returns: 'datetime', row: (n) => cal.unixtimeMillisecondsToDatetime(n as number), doc: 'Datetime from Unix milliseconds.', example: 'print unixtime_milliseconds_todatetime(1546300800000)' }),
+];

@@ -1,0 +1,49 @@
+// Dynamic, JSON and URL functions (src/values/dynamic*.ts, url.ts, path.ts hold the semantics).
+
+import { parseUrl, parseUrlQuery } from '../../../values/url.js';
+import { parsePath } from '../../../values/path.js';
+import * as d from '../../../values/dynamic-functions.js';
+import { dynamicTypeName, dynamicToJson } from '../../../values/dynamic.js';
+import type { Dynamic } from '../../../values/types.js';
+import { simple, type ScalarFunctionDef, lift } from '../define.js';
+
+const dyn = (v: unknown) => v as Dynamic;
+
+export const dynamicFunctions: readonly ScalarFunctionDef[] = [
+  simple({ name: 'parse_url', aliases: ['parseurl'], params: ['string'], returns: 'dynamic', row: (s) => parseUrl(s as string), doc: 'Splits an absolute URL into Scheme, Host, Port, Path, Username, Password, Query Parameters and Fragment.', example: 'print parse_url("https://host:1234/path?k=v#frag")' }),
+  simple({ name: 'parse_urlquery', params: ['string'], returns: 'dynamic', row: (s) => parseUrlQuery(s as string), doc: 'Parses a URL query string into {"Query Parameters": {...}}.', example: 'print parse_urlquery("k1=v1&k2=v2")' }),
+  simple({ name: 'parse_path', params: ['string'], returns: 'dynamic', row: (s) => parsePath(s as string), doc: 'Splits a file path into its parts.', example: 'print parse_path(@"C:\\temp\\file.txt")' }),
+  simple({ name: 'array_length', params: ['dynamic'], returns: 'long', row: (a) => d.arrayLength(dyn(a)), doc: 'Number of elements of a dynamic array; null when not an array.', example: 'print array_length(dynamic([1,2,3]))' }),
+  simple({ name: 'array_concat', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.arrayConcat(...a.map(dyn)), doc: 'Concatenates dynamic arrays.', example: 'print array_concat(dynamic([1]), dynamic([2]))' }),
+  simple({ name: 'array_slice', params: ['dynamic', 'integer', 'integer'], returns: 'dynamic', row: (a, s, e) => d.arraySlice(dyn(a), s as bigint, e as bigint), doc: 'Elements from start to end (inclusive; negative counts from the end).', example: 'print array_slice(dynamic([1,2,3]), 1, 2)' }),
+  simple({ name: 'array_reverse', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arrayReverse(dyn(a)), doc: 'Reverses an array.', example: 'print array_reverse(dynamic([1,2,3]))' }),
+  simple({ name: 'array_sum', params: ['dynamic'], returns: 'real', row: (a) => d.arraySum(dyn(a)), doc: 'Sum of a numeric array.', example: 'print array_sum(dynamic([1,2,3]))' }),
+  simple({ name: 'array_sort_asc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortAsc([dyn(a)])[0] ?? null, doc: 'Sorts an array ascending.', example: 'print array_sort_asc(dynamic([3,1,2]))' }),
+  simple({ name: 'array_sort_desc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortDesc([dyn(a)])[0] ?? null, doc: 'Sorts an array descending.', example: 'print array_sort_desc(dynamic([3,1,2]))' }),
+  simple({ name: 'array_index_of', params: ['dynamic', 'dynamic'], returns: 'long', row: (a, v) => d.arrayIndexOf(dyn(a), dyn(v)), doc: 'Index of a value in an array, -1 when absent.', example: 'print array_index_of(dynamic(["a","b"]), "b")' }),
+  simple({ name: 'set_has_element', params: ['dynamic', 'dynamic'], returns: 'bool', nulls: 'custom', row: (a, v) => d.setHasElement(dyn(a), dyn(v)), doc: 'True when the array contains the value.', example: 'print set_has_element(dynamic([1,2]), 2)' }),
+  simple({ name: 'set_union', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setUnion(...a.map(dyn)), doc: 'Distinct values of all arrays.', example: 'print set_union(dynamic([1]), dynamic([1,2]))' }),
+  simple({ name: 'set_intersect', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setIntersect(...a.map(dyn)), doc: 'Distinct values present in every array.', example: 'print set_intersect(dynamic([1,2]), dynamic([2]))' }),
+  simple({ name: 'set_difference', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setDifference(...a.map(dyn)), doc: 'Distinct values of the first array absent from the others.', example: 'print set_difference(dynamic([1,2]), dynamic([2]))' }),
+  simple({ name: 'jaccard_index', params: ['dynamic', 'dynamic'], returns: 'real', row: (a, b) => d.jaccardIndex(dyn(a), dyn(b)), doc: 'Jaccard similarity of two sets.', example: 'print jaccard_index(dynamic([1,2]), dynamic([2,3]))' }),
+  simple({ name: 'pack_array', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.packArray(...a.map(dyn)), doc: 'Packs the arguments into a dynamic array.', example: 'print pack_array(1, "a")' }),
+  simple({ name: 'bag_pack', aliases: ['pack'], params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagPack(a.map(dyn)), doc: 'Builds a property bag from alternating keys and values.', example: 'print bag_pack("a", 1)' }),
+  simple({ name: 'bag_merge', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagMerge(...a.map(dyn)), doc: 'Merges property bags (first wins).', example: 'print bag_merge(dynamic({"a":1}), dynamic({"b":2}))' }),
+  simple({ name: 'bag_keys', params: ['dynamic'], returns: 'dynamic', row: (a) => d.bagKeys(dyn(a)), doc: 'Keys of a property bag.', example: 'print bag_keys(dynamic({"a":1}))' }),
+  simple({ name: 'bag_remove_keys', params: ['dynamic', 'dynamic'], returns: 'dynamic', row: (a, k) => d.bagRemoveKeys(dyn(a), dyn(k)), doc: 'A bag without the given keys.', example: 'print bag_remove_keys(dynamic({"a":1,"b":2}), dynamic(["a"]))' }),
+  simple({ name: 'strcat_array', params: ['dynamic', 'string'], returns: 'string', row: (a, s) => d.strcatArray(dyn(a), s as string), doc: 'Joins array elements with a delimiter.', example: 'print strcat_array(dynamic([1,2]), "-")' }),
+  simple({ name: 'zip', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.zip(...a.map(dyn)), doc: 'Zips arrays element-wise.', example: 'print zip(dynamic([1,2]), dynamic(["a","b"]))' }),
+  {
+    name: 'gettype',
+    minArgs: 1,
+    maxArgs: 1,
+    doc: 'The runtime type of a value.',
+    example: 'print gettype(123)',
+    resolve([t]) {
+      if (t === 'dynamic') return { returnType: 'string', invoke: lift('string', (v) => dynamicTypeName(dyn(v)), 'custom') };
+      const name = t === 'real' ? 'real' : t === 'datetime' ? 'datetime' : t!;
+      return { returnType: 'string', invoke: lift('string', (v) => (v === null && t !== 'string' ? 'null' : name), 'custom') };
+    },
+  },
+  simple({ name: 'dynamic_to_json', params: ['dynamic'], returns: 'string', nulls: 'custom', row: (a) => dynamicToJson(dyn(a)), doc: 'JSON text of a dynamic value.', example: 'print dynamic_to_json(dynamic({"a":1}))' }),
+];

@@ -1,0 +1,97 @@
+// Numeric functions (round-function.md, abs-function.md, ...). Integer inputs keep integer results where Kusto does.
+
+import { simple, type ScalarFunctionDef, lift } from '../define.js';
+import type { ScalarType } from '../../../values/types.js';
+
+/** round(x, precision): half away from zero, like .NET MidpointRounding.AwayFromZero [U]. */
+function roundTo(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return x;
+  const f = Math.pow(10, digits);
+  const y = Math.abs(x) * f;
+  const r = Math.round(y + Number.EPSILON * y) / f;
+  return x < 0 ? -r : r;
+}
+
+const roundDef: ScalarFunctionDef = {
+  name: 'round',
+  minArgs: 1,
+  maxArgs: 2,
+  doc: 'Rounds to the given number of decimal digits (default 0).',
+  example: 'print round(2.15, 1)',
+  resolve(argTypes) {
+    const [x, p] = argTypes;
+    if (x !== 'int' && x !== 'long' && x !== 'real') return 'a number';
+    if (p !== undefined && p !== 'int' && p !== 'long') return 'an integer precision';
+    if (x !== 'real') return { returnType: x, invoke: (args) => args[0]! };
+    return { returnType: 'real', invoke: lift('real', (v, d) => roundTo(v as number, d === undefined ? 0 : Number(d))) };
+  },
+};
+
+const absDef: ScalarFunctionDef = {
+  name: 'abs',
+  minArgs: 1,
+  maxArgs: 1,
+  doc: 'Absolute value.',
+  example: 'print abs(-5)',
+  resolve([x]) {
+    if (x === 'real') return { returnType: 'real', invoke: lift('real', (v) => Math.abs(v as number)) };
+    if (x === 'int') return { returnType: 'int', invoke: lift('int', (v) => Math.abs(v as number)) };
+    if (x === 'long' || x === 'timespan') return { returnType: x, invoke: lift(x, (v) => ((v as bigint) < 0n ? -(v as bigint) : v)) };
+    return 'a number or timespan';
+  },
+};
+
+function realFn(name: string, fn: (x: number) => number, doc: string): ScalarFunctionDef {
+  return simple({ name, params: ['real*'], returns: 'real', row: (x) => fn(x as number), doc, example: `print ${name}(4.0)` });
+}
+
+export const mathFunctions: readonly ScalarFunctionDef[] = [
+  roundDef,
+  absDef,
+  simple({ name: 'ceiling', params: ['real*'], returns: 'real', row: (x) => Math.ceil(x as number), doc: 'Smallest integer not below x.', example: 'print ceiling(1.2)' }),
+  realFn('sqrt', Math.sqrt, 'Square root.'),
+  realFn('exp', Math.exp, 'e to the power x.'),
+  realFn('log', Math.log, 'Natural logarithm.'),
+  realFn('log10', Math.log10, 'Base-10 logarithm.'),
+  realFn('log2', Math.log2, 'Base-2 logarithm.'),
+  simple({ name: 'pow', params: ['real*', 'real*'], returns: 'real', row: (x, y) => Math.pow(x as number, y as number), doc: 'x to the power y.', example: 'print pow(2, 3)' }),
+  simple({ name: 'isnan', params: ['real*'], returns: 'bool', row: (x) => Number.isNaN(x as number), doc: 'True for NaN.', example: 'print isnan(real(nan))' }),
+  simple({ name: 'isinf', params: ['real*'], returns: 'bool', row: (x) => !Number.isNaN(x as number) && !Number.isFinite(x as number), doc: 'True for ±infinity.', example: 'print isinf(real(+inf))' }),
+  simple({ name: 'isfinite', params: ['real*'], returns: 'bool', row: (x) => Number.isFinite(x as number), doc: 'True for finite numbers.', example: 'print isfinite(1.0)' }),
+  {
+    name: 'max_of',
+    minArgs: 2,
+    maxArgs: 64,
+    doc: 'Largest of the arguments (nulls ignored).',
+    example: 'print max_of(1, 5, 3)',
+    resolve: (types) => extremeOf(types, 1),
+  },
+  {
+    name: 'min_of',
+    minArgs: 2,
+    maxArgs: 64,
+    doc: 'Smallest of the arguments (nulls ignored).',
+    example: 'print min_of(1, 5, 3)',
+    resolve: (types) => extremeOf(types, -1),
+  },
+];
+
+function extremeOf(types: readonly ScalarType[], sign: number) {
+  const numeric = types.every((t) => t === 'int' || t === 'long' || t === 'real');
+  const same = types.every((t) => t === types[0]);
+  if (!numeric && !same) return 'arguments of one type';
+  const rt: ScalarType = numeric ? (types.includes('real') ? 'real' : types.includes('long') ? 'long' : 'int') : types[0]!;
+  return {
+    returnType: rt,
+    argTypes: types.map((t) => (t === rt ? undefined : rt)),
+    invoke: lift(
+      rt,
+      (...vals) => {
+        let best: unknown = null;
+        for (const v of vals) if (v !== null && (best === null || (sign > 0 ? (v as number) > (best as number) : (v as number) < (best as number)))) best = v;
+        return best as never;
+      },
+      'custom',
+    ),
+  };
+}

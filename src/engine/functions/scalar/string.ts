@@ -1,0 +1,73 @@
+// String functions (src/engine/strings/functions.ts holds their per-row semantics and the doc references).
+
+import * as s from '../../strings/functions.js';
+import { toStringValue } from '../../../values/convert.js';
+import type { ScalarType, ScalarValue } from '../../../values/types.js';
+import { simple, type ScalarFunctionDef, lift } from '../define.js';
+
+const str = (v: unknown) => v as string;
+
+/** strcat: 1..64 arguments of any type, each converted with tostring semantics (null → ""). */
+const strcatDef: ScalarFunctionDef = {
+  name: 'strcat',
+  minArgs: 1,
+  maxArgs: 64,
+  doc: 'Concatenates its arguments, converting each to string.',
+  example: 'print strcat("a", 1, true)',
+  resolve(types: readonly ScalarType[]) {
+    return {
+      returnType: 'string',
+      invoke: lift('string', (...vals) => vals.map((v, i) => (v === null ? '' : toStringValue(v as ScalarValue, types[i]!))).join(''), 'custom'),
+    };
+  },
+};
+
+const strcatDelimDef: ScalarFunctionDef = {
+  name: 'strcat_delim',
+  minArgs: 3,
+  maxArgs: 65,
+  doc: 'Concatenates arguments 2.. with the delimiter given first.',
+  example: 'print strcat_delim("-", "a", "b")',
+  resolve(types: readonly ScalarType[]) {
+    if (types[0] !== 'string') return 'a string delimiter';
+    return {
+      returnType: 'string',
+      invoke: lift('string', (d, ...vals) => vals.map((v, i) => (v === null ? '' : toStringValue(v as ScalarValue, types[i + 1]!))).join(d as string), 'custom'),
+    };
+  },
+};
+
+export const stringFunctions: readonly ScalarFunctionDef[] = [
+  strcatDef,
+  strcatDelimDef,
+  simple({ name: 'strlen', params: ['string'], returns: 'long', row: (x) => s.strlen(str(x)), doc: 'Length of a string in characters.', example: 'print strlen("hello")' }),
+  simple({ name: 'tolower', params: ['string'], returns: 'string', row: (x) => s.tolower(str(x)), doc: 'Lower-cases a string.', example: 'print tolower("Hello")' }),
+  simple({ name: 'toupper', params: ['string'], returns: 'string', row: (x) => s.toupper(str(x)), doc: 'Upper-cases a string.', example: 'print toupper("Hello")' }),
+  simple({ name: 'substring', params: ['string', 'integer', 'integer'], optional: 1, returns: 'string', row: (x, a, b) => s.substring(str(x), a as bigint, b === undefined ? undefined : (b as bigint | null)), doc: 'A substring by start index and optional length.', example: 'print substring("123456", 1, 2)' }),
+  simple({ name: 'split', params: ['string', 'string', 'integer'], optional: 1, returns: 'dynamic', row: (x, d, i) => s.split(str(x), str(d), i === undefined ? undefined : (i as bigint | null)), doc: 'Splits a string by a delimiter into a dynamic array.', example: 'print split("a_b_c", "_")' }),
+  simple({ name: 'extract', params: ['string', 'integer', 'string', 'string'], optional: 1, returns: (t) => 'string' as ScalarType, row: (re, g, x) => s.extract(str(re), g as bigint, str(x)), doc: 'First match of a regular expression (or one of its groups).', example: 'print extract("x=([0-9]+)", 1, "x=42")' }),
+  {
+    name: 'extract_all',
+    minArgs: 2,
+    maxArgs: 3,
+    doc: 'All matches of a regular expression (optionally only the listed capture groups).',
+    example: 'print extract_all("([a-z])", "a1b2")',
+    resolve(types: readonly ScalarType[]) {
+      if (types.length === 2) {
+        if (types[0] !== 'string' || types[1] !== 'string') return 'a regex and a string';
+        return { returnType: 'dynamic', invoke: lift('dynamic', (re, x) => s.extractAll(str(re), null, str(x))) };
+      }
+      if (types[0] !== 'string' || types[1] !== 'dynamic' || types[2] !== 'string') return 'a regex, a dynamic array of groups and a string';
+      return { returnType: 'dynamic', invoke: lift('dynamic', (re, g, x) => s.extractAll(str(re), g as never, str(x))) };
+    },
+  },
+  simple({ name: 'replace_string', params: ['string', 'string', 'string'], returns: 'string', row: (x, a, b) => s.replaceString(str(x), str(a), str(b)), doc: 'Replaces every occurrence of a string.', example: 'print replace_string("a.b", ".", "-")' }),
+  simple({ name: 'replace_regex', aliases: ['replace'], params: ['string', 'string', 'string'], returns: 'string', row: (x, a, b) => s.replaceRegex(str(x), str(a), str(b)), doc: 'Replaces every match of a regular expression.', example: 'print replace_regex("a1b2", "[0-9]", "#")' }),
+  simple({ name: 'trim', params: ['string', 'string'], returns: 'string', row: (re, x) => s.trim(str(re), str(x)), doc: 'Removes leading and trailing matches of a regex.', example: 'print trim("-", "--a--")' }),
+  simple({ name: 'trim_start', params: ['string', 'string'], returns: 'string', row: (re, x) => s.trimStart(str(re), str(x)), doc: 'Removes leading matches of a regex.', example: 'print trim_start("-", "--a")' }),
+  simple({ name: 'trim_end', params: ['string', 'string'], returns: 'string', row: (re, x) => s.trimEnd(str(re), str(x)), doc: 'Removes trailing matches of a regex.', example: 'print trim_end("-", "a--")' }),
+  simple({ name: 'indexof', params: ['string', 'string', 'integer', 'integer', 'integer'], optional: 3, returns: 'long', row: (x, l, a, b, c) => s.indexof(str(x), str(l), a as bigint | undefined, b as bigint | undefined, c as bigint | undefined), doc: 'Index of the first occurrence of a string, or -1.', example: 'print indexof("abcdefg", "cde")' }),
+  simple({ name: 'countof', params: ['string', 'string', 'string'], optional: 1, returns: 'long', row: (x, l, k) => s.countof(str(x), str(l), k === undefined ? undefined : str(k)), doc: 'Number of occurrences of a substring or regex.', example: 'print countof("aaa", "a")' }),
+  simple({ name: 'strrep', params: ['string', 'integer', 'string'], optional: 1, returns: 'string', row: (x, n, d) => s.strrep(str(x), n as bigint, d === undefined ? '' : str(d)), doc: 'Repeats a string.', example: 'print strrep("ab", 3)' }),
+  simple({ name: 'reverse', params: ['string'], returns: 'string', row: (x) => s.reverse(str(x)), doc: 'Reverses a string.', example: 'print reverse("abc")' }),
+];

@@ -1,0 +1,47 @@
+// Public entry point of the parser: text → { ast, diagnostics }. Never throws.
+
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Script } from './ast.js';
+import { KqlParser } from './grammar.js';
+import { tokenize } from './lexer.js';
+import { EOF, type IRecognitionException } from 'chevrotain';
+import { tokenSpan, isRealToken } from './to-ast.js';
+
+export type * from './ast.js';
+export { print } from './print.js';
+
+let shared: KqlParser | undefined;
+
+function parser(): KqlParser {
+  shared ??= new KqlParser();
+  return shared;
+}
+
+function describe(e: IRecognitionException, text: string): Diagnostic {
+  const t = e.token;
+  const atEnd = t.tokenType === EOF || !isRealToken(t);
+  const span = atEnd ? { start: text.length, end: text.length } : tokenSpan(t);
+  const found = atEnd ? 'end of input' : `'${t.image}'`;
+  return diagnostic('syntax-unexpected-token', span, e.message ? { found, expected: e.message } : { found });
+}
+
+export function parse(text: string): { ast: Script; diagnostics: Diagnostic[] } {
+  const empty: Script = { kind: 'Script', statements: [], span: { start: 0, end: text.length } };
+  try {
+    const lexed = tokenize(text);
+    const p = parser();
+    p.text = text;
+    p.diags = [];
+    p.input = lexed.tokens;
+    const ast = p.script() ?? empty;
+    const diagnostics = [...lexed.diagnostics, ...p.diags, ...p.errors.map((e) => describe(e, text))];
+    diagnostics.sort((a, b) => a.span.start - b.span.start);
+    return { ast, diagnostics };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      ast: empty,
+      diagnostics: [diagnostic('syntax-error', { start: 0, end: text.length }, { message: `internal parser error: ${message}` })],
+    };
+  }
+}
