@@ -84,12 +84,22 @@ function label(t: TokenType): string {
   return t.LABEL ?? t.name;
 }
 
+const EXPRESSION_STARTS = [
+  "'-'", "'+'", 'string literal', 'integer literal', 'hex literal', 'real literal', 'timespan literal', 'typed literal',
+  "'true'", "'false'", "'dynamic'", "'typeof'", "'$left'", "'$right'", "'('", "'['", 'a name',
+];
+
 function expectedList(paths: TokenType[][][] | TokenType[][]): string {
   const seen = new Set<string>();
   const flat = (paths as unknown[]).flat(1) as TokenType[][];
   for (const path of flat) {
     const first = Array.isArray(path) ? path[0] : (path as unknown as TokenType);
     if (first) seen.add(label(first));
+  }
+  // Everything that can start an expression is one idea for the reader.
+  if (seen.has('string literal') && seen.has('a name')) {
+    for (const l of EXPRESSION_STARTS) seen.delete(l);
+    seen.add('an expression');
   }
   const all = [...seen];
   return all.length > 6 ? `${all.slice(0, 6).join(', ')}, ...` : all.join(', ');
@@ -1259,13 +1269,10 @@ export class KqlParser extends EmbeddedActionsParser {
             ALT: () => {
               const op = this.OR3([{ ALT: () => this.CONSUME(T.InTok) }, { ALT: () => this.CONSUME(T.HasAnyAllTok) }]);
               this.CONSUME(T.LParen);
-              const items: Expression[] = [];
-              this.OPTION(() => {
-                items.push(this.SUBRULE(this.pipeExpr));
-                this.MANY2(() => {
-                  this.CONSUME(T.Comma);
-                  items.push(this.SUBRULE2(this.pipeExpr));
-                });
+              const items: Expression[] = [this.SUBRULE(this.pipeExpr)];
+              this.MANY2(() => {
+                this.CONSUME(T.Comma);
+                items.push(this.SUBRULE2(this.pipeExpr));
               });
               this.CONSUME(T.RParen);
               left = this.ACTION(() => ({
@@ -1579,14 +1586,12 @@ export class KqlParser extends EmbeddedActionsParser {
               this.CONSUME(T.LBrace);
               const entries: { key: string; value: DynamicNode }[] = [];
               const entry = (idx: number) => {
-                const key = this.or(idx, [
-                  { ALT: () => this.consume(idx, T.StringTok) },
-                  { ALT: () => this.consume(idx + 10, T.AnyName) },
-                ]);
+                // Keys must be string literals: Microsoft's parser rejects `dynamic({a: 1})`.
+                const key = this.consume(idx, T.StringTok);
                 this.consume(idx, T.Colon);
                 const value = this.subrule(idx, this.dynValue);
                 this.ACTION(() =>
-                  entries.push({ key: this.is(key, T.StringTok) ? decodeString(key.image).value : key.image, value }),
+                  entries.push({ key: decodeString(key.image).value, value }),
                 );
               };
               this.OPTION2(() => {

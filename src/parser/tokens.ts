@@ -257,7 +257,8 @@ export const ALL_TOKENS: TokenType[] = [
   HintName,
   DollarLeft,
   DollarRight,
-  ...keywordTokens,
+  // Longest first: with `as` before `asc`, longer_alt would turn `asc` into an Identifier instead of Kw_asc.
+  ...[...keywordTokens].sort((x, y) => String(y.PATTERN).length - String(x.PATTERN).length),
   Identifier,
   EqEq,
   EqTilde,
