@@ -9,6 +9,7 @@ import { TYPE_ALIASES, type ScalarType, type ScalarValue, type Dynamic } from '.
 import { freezeDynamic } from '../../values/dynamic.js';
 import { lift, type Invoke, type ResolveContext, type Value } from '../functions/define.js';
 import { lookupAggregate, lookupScalar, scalarFunctionNames } from '../functions/registry.js';
+import { KQL_AGGREGATE_NAMES, KQL_FUNCTION_NAMES } from '../functions/kql-names.js';
 import { conversionInvoke } from '../functions/scalar/conversion.js';
 import { binaryOperator, listOperator, betweenOperator, memberAccess } from '../functions/operators.js';
 import type { BoundExpr, Call, Literal } from '../plan/expr.js';
@@ -179,6 +180,7 @@ function bindName(e: A.NameRef, scope: RowScope, ctx: BindContext): BoundExpr | 
   const b = scope.lets.lookup(e.name);
   if (b?.kind === 'scalar' || b?.kind === 'param') return b.expr;
   if (b?.kind === 'tabular') return bindSubquery(e, 'scalar', scope, ctx, e.span);
+  if (b?.kind === 'failed') return undefined;
   if (b?.kind === 'lambda') {
     ctx.diagnostics.push(
       diagnostic('bind-invalid', e.span, { message: `'${e.name}' is a function: call it as ${e.name}()` }),
@@ -199,7 +201,10 @@ function bindTypedLiteral(e: A.TypedLiteral, ctx: BindContext): BoundExpr | unde
     return undefined;
   }
   if (e.text === null) return literal(type, null, e.span);
-  const text = e.text.trim();
+  let text = e.text.trim();
+  // datetime("2026-01-01") / guid('...'): a quoted string inside the parentheses is accepted too.
+  const quoted = /^(['"])(.*)\1$/s.exec(text);
+  if (quoted && type !== 'string') text = quoted[2]!;
   const bad = (reason?: string) => {
     ctx.diagnostics.push(
       diagnostic('syntax-bad-literal', e.span, reason ? { type, text, reason } : { type, text }),
@@ -364,6 +369,10 @@ function bindCall(e: A.CallExpr, scope: RowScope, ctx: BindContext): BoundExpr |
     return undefined;
   }
   const def = lookupScalar(name);
+  if (!def && (KQL_FUNCTION_NAMES.has(name) || KQL_AGGREGATE_NAMES.has(name))) {
+    ctx.diagnostics.push(diagnostic('bind-not-supported', e.callee.span, { name: `${name}()` }));
+    return undefined;
+  }
   if (!def) {
     ctx.diagnostics.push(
       diagnostic(
@@ -460,7 +469,7 @@ export function bindLets(lets: readonly A.LetStatement[], scope: import('./scope
   let s = scope;
   for (const l of lets) {
     const b = bindLetValue(l, s, ctx);
-    if (b) s = s.with(l.name.name, b);
+    s = s.with(l.name.name, b ?? { kind: 'failed' });
   }
   return s;
 }

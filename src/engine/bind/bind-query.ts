@@ -7,6 +7,7 @@ import type * as A from '../../parser/ast.js';
 import type { Column, Schema } from '../../tables/table.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
 import { lookupAggregate, lookupScalar } from '../functions/registry.js';
+import { KQL_AGGREGATE_NAMES } from '../functions/kql-names.js';
 import type { BoundExpr, Literal } from '../plan/expr.js';
 import type { AggregateCall, JoinKind, Plan, SortKeyPlan } from '../plan/logical.js';
 import {
@@ -57,9 +58,12 @@ export function bindTabular(e: A.Expression, lets: LetScope, ctx: BindContext): 
       return bindTabular(e.expression, lets, ctx);
     case 'Pipeline': {
       let plan = bindTabular(e.source, lets, ctx);
+      let scope = lets;
       for (const op of e.operators) {
         if (!plan) return undefined;
-        plan = bindOperator(plan, op, lets, ctx);
+        // `| as Name` names the result so far for the operators after it (as-operator.md).
+        if (op.kind === 'As') scope = scope.with(op.name.name, { kind: 'tabular', plan });
+        plan = bindOperator(plan, op, scope, ctx);
       }
       return plan;
     }
@@ -108,6 +112,7 @@ export function bindTabular(e: A.Expression, lets: LetScope, ctx: BindContext): 
 function bindTableName(name: string, span: Span, lets: LetScope, ctx: BindContext): Plan | undefined {
   const b = lets.lookup(name);
   if (b?.kind === 'tabular') return b.plan;
+  if (b?.kind === 'failed') return undefined;
   if (b) return fail(ctx, span, `'${name}' is not a table`);
   const schema = ctx.catalog.schemaOf(name);
   if (schema) return { kind: 'Scan', table: name, schema, span };
@@ -500,6 +505,7 @@ function bindSummarize(input: Plan, op: A.SummarizeOp, lets: LetScope, ctx: Bind
     if (a.names.length > 1) return notSupported(ctx, a.span, 'tuple assignment in summarize');
     const e = a.expression.kind === 'Paren' ? a.expression.expression : a.expression;
     if (e.kind !== 'Call' || !lookupAggregate(e.callee.name)) {
+      if (e.kind === 'Call' && KQL_AGGREGATE_NAMES.has(e.callee.name)) return notSupported(ctx, e.callee.span, `${e.callee.name}()`);
       if (e.kind === 'Call' && !lookupScalar(e.callee.name)) {
         ctx.diagnostics.push(diagnostic('bind-unknown-function', e.callee.span, { name: e.callee.name }, { notes: didYouMean(e.callee.name, aggregateNamesForHint()) }));
         return undefined;
@@ -579,6 +585,10 @@ function bindAggregateCall(
         inputSchema.forEach((c, i) => {
           if (!keyColumns.has(i) && !(e.kind === 'Column' && e.index === i)) returned.push({ name: c.name, expr: colRef(c, i, r.span) });
         });
+      } else if (r.kind === 'NamedArg') {
+        const b = bindExpr(r.value, scope, ctx);
+        if (!b) return undefined;
+        returned.push({ name: r.name.name, expr: b });
       } else {
         const b = bindExpr(r, scope, ctx);
         if (!b) return undefined;
@@ -761,9 +771,17 @@ function bindUnion(input: Plan | undefined, op: A.UnionOp, lets: LetScope, ctx: 
       }
       continue;
     }
-    if (isfuzzy && t.kind === 'Name' && !lets.lookup(t.name) && !ctx.catalog.schemaOf(t.name)) continue;
-    const plan = bindTabular(t, lets, ctx);
-    if (!plan) return undefined;
+    let plan: Plan | undefined;
+    if (isfuzzy) {
+      // isfuzzy=true: a leg that cannot be resolved (missing table) is skipped (union-operator.md).
+      const own: BindContext = { ...ctx, diagnostics: [] };
+      plan = bindTabular(t, lets, own);
+      ctx.materializeCount = own.materializeCount;
+      if (!plan) continue;
+    } else {
+      plan = bindTabular(t, lets, ctx);
+      if (!plan) return undefined;
+    }
     legs.push({ plan, name: t.kind === 'Name' ? t.name : `union_arg${legs.length}` });
   }
   if (legs.length === 0) return fail(ctx, op.span, 'union has no tables');

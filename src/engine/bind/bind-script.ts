@@ -19,7 +19,7 @@ export function bindScript(script: A.Script, ctx: BindContext): Plan | undefined
     switch (st.kind) {
       case 'Let': {
         const b = bindLetValue(st, lets, ctx);
-        if (b) lets = lets.with(st.name.name, b);
+        lets = lets.with(st.name.name, b ?? { kind: 'failed' });
         break;
       }
       case 'QueryStatement':

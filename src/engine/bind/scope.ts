@@ -12,7 +12,9 @@ export type LetBinding =
   | { readonly kind: 'tabular'; readonly plan: Plan }
   | { readonly kind: 'lambda'; readonly lambda: Lambda; readonly scope: LetScope }
   /** A lambda parameter bound to an argument expression already bound in the caller's row scope. */
-  | { readonly kind: 'param'; readonly expr: BoundExpr };
+  | { readonly kind: 'param'; readonly expr: BoundExpr }
+  /** A let whose value failed to bind (already reported): references stay silent instead of cascading. */
+  | { readonly kind: 'failed' };
 
 /** Immutable chain of let bindings (lexical scoping for lambdas). */
 export class LetScope {

@@ -75,6 +75,12 @@ export function binaryOperator(
     );
   }
   if (op === '==' || op === '!=' || op === '<' || op === '<=' || op === '>' || op === '>=') {
+    if ((lt === 'bool' && rt === 'string') || (lt === 'string' && rt === 'bool')) {
+      // Microsoft's analyser accepts `IsClickedThrough != "0"`, but its run-time meaning is undocumented:
+      // refuse rather than guess.
+      ctx.diagnostics.push(diagnostic('bind-not-supported', span, { name: `comparing bool with string ('${op}')` }));
+      return undefined;
+    }
     const ok = comparable(lt, rt) || (lt === 'bool' && isNumeric(rt)) || (rt === 'bool' && isNumeric(lt));
     if (!ok) return refuse(ctx, span, op, lt, rt);
     return foldIfConstant(call(op, [left, right], 'bool', comparisonInvoke(op), span));

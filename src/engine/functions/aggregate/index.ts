@@ -33,7 +33,8 @@ const countifDef: AggregateDef = {
   name: 'countif',
   minArgs: 1,
   maxArgs: 1,
-  columnName: () => 'countif_',
+  // countif(b) over a column is countif_b; over an expression, countif_ (Microsoft's analyser).
+  columnName: suffixName('countif'),
   doc: 'Number of rows where the predicate is true.',
   example: 'T | summarize countif(x > 1)',
   resolve: ([p]) =>

@@ -5,6 +5,8 @@ import { parsePath } from '../../../values/path.js';
 import * as d from '../../../values/dynamic-functions.js';
 import { dynamicTypeName, dynamicToJson } from '../../../values/dynamic.js';
 import type { Dynamic } from '../../../values/types.js';
+import { formatDatetime } from '../../../values/datetime.js';
+import { formatTimespan } from '../../../values/timespan.js';
 import { simple, type ScalarFunctionDef, lift } from '../define.js';
 
 const dyn = (v: unknown) => v as Dynamic;
@@ -25,7 +27,7 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'set_union', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setUnion(...a.map(dyn)), doc: 'Distinct values of all arrays.', example: 'print set_union(dynamic([1]), dynamic([1,2]))' }),
   simple({ name: 'set_intersect', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setIntersect(...a.map(dyn)), doc: 'Distinct values present in every array.', example: 'print set_intersect(dynamic([1,2]), dynamic([2]))' }),
   simple({ name: 'set_difference', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setDifference(...a.map(dyn)), doc: 'Distinct values of the first array absent from the others.', example: 'print set_difference(dynamic([1,2]), dynamic([2]))' }),
-  simple({ name: 'jaccard_index', params: ['dynamic', 'dynamic'], returns: 'real', row: (a, b) => d.jaccardIndex(dyn(a), dyn(b)), doc: 'Jaccard similarity of two sets.', example: 'print jaccard_index(dynamic([1,2]), dynamic([2,3]))' }),
+  simple({ name: 'jaccard_index', params: ['dynamic', 'dynamic'], returns: 'dynamic', row: (a, b) => d.jaccardIndex(dyn(a), dyn(b)), doc: 'Jaccard similarity of two sets (a dynamic real: Microsoft\'s analyser types the result dynamic).', example: 'print jaccard_index(dynamic([1,2]), dynamic([2,3]))' }),
   simple({ name: 'pack_array', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.packArray(...a.map(dyn)), doc: 'Packs the arguments into a dynamic array.', example: 'print pack_array(1, "a")' }),
   simple({ name: 'bag_pack', aliases: ['pack'], params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagPack(a.map(dyn)), doc: 'Builds a property bag from alternating keys and values.', example: 'print bag_pack("a", 1)' }),
   simple({ name: 'bag_merge', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagMerge(...a.map(dyn)), doc: 'Merges property bags (first wins).', example: 'print bag_merge(dynamic({"a":1}), dynamic({"b":2}))' }),
@@ -33,6 +35,41 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'bag_remove_keys', params: ['dynamic', 'dynamic'], returns: 'dynamic', row: (a, k) => d.bagRemoveKeys(dyn(a), dyn(k)), doc: 'A bag without the given keys.', example: 'print bag_remove_keys(dynamic({"a":1,"b":2}), dynamic(["a"]))' }),
   simple({ name: 'strcat_array', params: ['dynamic', 'string'], returns: 'string', row: (a, s) => d.strcatArray(dyn(a), s as string), doc: 'Joins array elements with a delimiter.', example: 'print strcat_array(dynamic([1,2]), "-")' }),
   simple({ name: 'zip', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.zip(...a.map(dyn)), doc: 'Zips arrays element-wise.', example: 'print zip(dynamic([1,2]), dynamic(["a","b"]))' }),
+  {
+    name: 'range',
+    minArgs: 2,
+    maxArgs: 3,
+    doc: 'A dynamic array of equally spaced values from start to stop (inclusive).',
+    example: 'print range(1, 8, 3)',
+    resolve([a, b, c]) {
+      const num = (t: string | undefined) => t === 'int' || t === 'long' || t === 'real';
+      const ticks = (a === 'datetime' || a === 'timespan') && b === a && (c === undefined || c === 'timespan');
+      if (!(num(a) && num(b) && (c === undefined || num(c))) && !ticks) return 'numbers, or datetimes/timespans with a timespan step';
+      const real = a === 'real' || b === 'real' || c === 'real';
+      return {
+        returnType: 'dynamic',
+        invoke: lift('dynamic', (x, y, z) => {
+          const out: Dynamic[] = [];
+          if (ticks) {
+            const step = z === undefined ? 864_000_000_000n : (z as bigint);
+            if (step === 0n) return null;
+            for (let v = x as bigint; step > 0n ? v <= (y as bigint) : v >= (y as bigint); v += step) {
+              out.push(a === 'datetime' ? formatDatetime(v) : formatTimespan(v));
+              if (out.length > 1_048_576) return null;
+            }
+            return Object.freeze(out);
+          }
+          const step = z === undefined ? 1 : Number(z);
+          if (step === 0) return null;
+          for (let v = Number(x); step > 0 ? v <= Number(y) : v >= Number(y); v += step) {
+            out.push(real ? v : BigInt(v));
+            if (out.length > 1_048_576) return null;
+          }
+          return Object.freeze(out);
+        }),
+      };
+    },
+  },
   {
     name: 'gettype',
     minArgs: 1,

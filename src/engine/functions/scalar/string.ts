@@ -4,6 +4,7 @@ import * as s from '../../strings/functions.js';
 import { toStringValue } from '../../../values/convert.js';
 import type { ScalarType, ScalarValue } from '../../../values/types.js';
 import { simple, type ScalarFunctionDef, lift } from '../define.js';
+import { conversionInvoke } from './conversion.js';
 
 const str = (v: unknown) => v as string;
 
@@ -45,7 +46,31 @@ export const stringFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'toupper', params: ['string'], returns: 'string', row: (x) => s.toupper(str(x)), doc: 'Upper-cases a string.', example: 'print toupper("Hello")' }),
   simple({ name: 'substring', params: ['string', 'integer', 'integer'], optional: 1, returns: 'string', row: (x, a, b) => s.substring(str(x), a as bigint, b === undefined ? undefined : (b as bigint | null)), doc: 'A substring by start index and optional length.', example: 'print substring("123456", 1, 2)' }),
   simple({ name: 'split', params: ['string', 'string', 'integer'], optional: 1, returns: 'dynamic', row: (x, d, i) => s.split(str(x), str(d), i === undefined ? undefined : (i as bigint | null)), doc: 'Splits a string by a delimiter into a dynamic array.', example: 'print split("a_b_c", "_")' }),
-  simple({ name: 'extract', params: ['string', 'integer', 'string', 'string'], optional: 1, returns: (t) => 'string' as ScalarType, row: (re, g, x) => s.extract(str(re), g as bigint, str(x)), doc: 'First match of a regular expression (or one of its groups).', example: 'print extract("x=([0-9]+)", 1, "x=42")' }),
+  {
+    name: 'extract',
+    minArgs: 3,
+    maxArgs: 4,
+    doc: 'First match of a regular expression (or one of its groups), optionally converted to a type.',
+    example: 'print extract("x=([0-9]+)", 1, "x=42", typeof(long))',
+    resolve(types: readonly ScalarType[], ctx) {
+      if (types[0] !== 'string' || (types[1] !== 'int' && types[1] !== 'long') || (types[2] !== 'string' && types[2] !== 'dynamic')) {
+        return 'a regex, a capture group number and a string';
+      }
+      const want = types.length === 4 ? (ctx.constant(3)?.value as ScalarType | undefined) : 'string';
+      if (!want || want === 'decimal') return 'typeof(<scalar type>) as fourth argument';
+      const conv = conversionInvoke('string', want);
+      const extractRow = lift('string', (re, g, x) => s.extract(str(re), g as bigint, str(x)));
+      return {
+        returnType: want,
+        argTypes: [undefined, types[1] === 'int' ? 'long' : undefined, types[2] === 'dynamic' ? 'string' : undefined],
+        // extract(..., typeof(T)): a failed conversion is null (extract-function.md).
+        invoke: (args, n) => {
+          const strings = extractRow(args.slice(0, 3), n);
+          return want === 'string' ? strings : conv([strings], n);
+        },
+      };
+    },
+  },
   {
     name: 'extract_all',
     minArgs: 2,
