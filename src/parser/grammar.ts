@@ -170,8 +170,9 @@ export class KqlParser extends EmbeddedActionsParser {
     if (!this.is(this.LA(1), T.LParen)) return false;
     let i = 2;
     for (;;) {
-      if (!this.is(this.LA(i), T.AnyName)) return false;
-      i++;
+      if (this.is(this.LA(i), T.AnyName)) i++;
+      else if (this.is(this.LA(i), T.LBracket) && this.is(this.LA(i + 1), T.StringTok) && this.is(this.LA(i + 2), T.RBracket)) i += 3;
+      else return false;
       if (this.is(this.LA(i), T.RParen)) return this.is(this.LA(i + 1), T.Eq);
       if (!this.is(this.LA(i), T.Comma)) return false;
       i++;
@@ -1079,31 +1080,27 @@ export class KqlParser extends EmbeddedActionsParser {
   assignment = this.RULE('assignment', (): Assignment => {
     const first = this.LA(1);
     const names: Identifier[] = [];
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          GATE: () => this.tupleAssignAhead(),
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            names.push(this.SUBRULE(this.declName));
-            this.MANY(() => {
-              this.CONSUME(T.Comma);
-              names.push(this.SUBRULE2(this.declName));
-            });
-            this.CONSUME(T.RParen);
-            this.CONSUME(T.Eq);
-          },
-        },
-        {
-          GATE: () => this.namedAssignAhead(),
-          ALT: () => {
-            names.push(this.SUBRULE3(this.declName));
-            this.CONSUME2(T.Eq);
-          },
-        },
-        { ALT: () => undefined },
-      ],
+    // Two gated OPTIONs rather than an OR with an empty alternative: chevrotain's first-set analysis of an OR
+    // with an empty alternative dropped the expression's literal starts from enclosing OPTIONs (`summarize 1`).
+    this.OPTION({
+      GATE: () => this.tupleAssignAhead(),
+      DEF: () => {
+        this.CONSUME(T.LParen);
+        names.push(this.SUBRULE(this.declName));
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          names.push(this.SUBRULE2(this.declName));
+        });
+        this.CONSUME(T.RParen);
+        this.CONSUME(T.Eq);
+      },
+    });
+    this.OPTION2({
+      GATE: () => names.length === 0 && this.namedAssignAhead(),
+      DEF: () => {
+        names.push(this.SUBRULE3(this.declName));
+        this.CONSUME2(T.Eq);
+      },
     });
     const expression = this.SUBRULE(this.orExpr);
     return this.ACTION(() => ({ kind: 'Assignment' as const, names, expression, span: this.spanFrom(first) }));

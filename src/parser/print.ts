@@ -142,7 +142,8 @@ function dyn(n: DynamicNode): string {
     case 'TimespanLiteral':
       return n.ticks < 0n ? `-${n.text}` : n.text;
     default:
-      return expr(n, PREC.primary);
+      // Signs are part of dynamic leaves (no unary operator inside dynamic()), so never parenthesise here.
+      return exprText(n);
   }
 }
 

@@ -30,12 +30,49 @@ export function emptyTable(schema: Schema): Table {
   );
 }
 
+/** A table's rows at `indices` (-1 = a row of nulls). */
 export function takeRows(t: Table, indices: ArrayLike<number>): Table {
   return makeTable(
     t.schema,
     t.columns.map((c) => take(c, indices)),
     indices.length,
   );
+}
+
+interface SelectedTable extends Table {
+  readonly base: Table;
+  readonly selection: Uint32Array;
+}
+
+/**
+ * The rows of `t` at `selection` (a filter's result), with columns gathered lazily on first access: a filter over a
+ * wide table followed by a narrow project copies only the columns that are used. Selections of selections compose
+ * into one selection over the base table.
+ */
+export function selectRows(t: Table, selection: Uint32Array): Table {
+  let base = t;
+  let sel = selection;
+  const inner = t as Partial<SelectedTable>;
+  if (inner.base && inner.selection) {
+    base = inner.base;
+    const composed = new Uint32Array(selection.length);
+    for (let i = 0; i < selection.length; i++) composed[i] = inner.selection[selection[i]!]!;
+    sel = composed;
+  }
+  const columns: Vector[] = [];
+  for (let j = 0; j < base.columns.length; j++) {
+    Object.defineProperty(columns, j, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const v = take(base.columns[j]!, sel);
+        Object.defineProperty(columns, j, { value: v, enumerable: true, configurable: false, writable: false });
+        return v;
+      },
+    });
+  }
+  const out: SelectedTable = { schema: t.schema, columns, rowCount: sel.length, base, selection: sel };
+  return out;
 }
 
 export function sliceRows(t: Table, start: number, end: number): Table {

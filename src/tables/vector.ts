@@ -44,9 +44,12 @@ export interface GuidVector extends Base {
   readonly type: 'guid';
   readonly data: readonly (string | null)[];
 }
+/** Dynamic values, plain (`data`) or dictionary-encoded (`dict` + `codes`) when derived from a dictionary column. */
 export interface DynamicVector extends Base {
   readonly type: 'dynamic';
-  readonly data: readonly Dynamic[];
+  readonly data?: readonly Dynamic[] | undefined;
+  readonly dict?: readonly Dynamic[] | undefined;
+  readonly codes?: Int32Array | undefined;
 }
 
 export type Vector = BoolVector | IntVector | RealVector | BigVector | StringVector | GuidVector | DynamicVector;
@@ -80,14 +83,15 @@ export function getValue(v: Vector, i: number): ScalarValue | null {
     case 'timespan':
       return v.valid && v.valid[i] === 0 ? null : v.data[i]!;
     case 'guid':
-    case 'dynamic':
       return v.data[i] ?? null;
+    case 'dynamic':
+      return (v.codes ? v.dict![v.codes[i]!] : v.data![i]) ?? null;
   }
 }
 
 export function isNullAt(v: Vector, i: number): boolean {
   if (v.type === 'string') return false;
-  if (v.type === 'guid' || v.type === 'dynamic') return v.data[i] === null;
+  if (v.type === 'guid' || v.type === 'dynamic') return getValue(v, i) === null;
   return v.valid !== undefined && v.valid[i] === 0;
 }
 
@@ -174,6 +178,10 @@ export function dictionaryVector(dict: readonly string[], codes: Int32Array): St
   return { type: 'string', length: codes.length, dict, codes };
 }
 
+export function dynamicDictionaryVector(dict: readonly Dynamic[], codes: Int32Array): DynamicVector {
+  return { type: 'dynamic', length: codes.length, dict, codes };
+}
+
 /**
  * Dictionary-encode a plain string array when it repeats enough to pay off (loaders call this once per column).
  * Keeps plain storage when most values are distinct.
@@ -198,6 +206,7 @@ export function encodeStrings(values: readonly string[]): StringVector {
 /** A vector of `length` copies of one value. */
 export function broadcast(s: Scalar, length: number): Vector {
   if (s.type === 'string') return dictionaryVector([(s.value as string) ?? ''], new Int32Array(length));
+  if (s.type === 'dynamic') return dynamicDictionaryVector([s.value as Dynamic], new Int32Array(length));
   const values = new Array<ScalarValue | null>(length).fill(s.value);
   return vectorFromValues(s.type, values);
 }
@@ -235,11 +244,29 @@ export function take(v: Vector, indices: ArrayLike<number>): Vector {
     }
     return stringVector(out);
   }
+  if (v.type === 'dynamic' && v.codes) {
+    let dict = v.dict!;
+    let nullCode = -1;
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = indices[i]!;
+      if (j >= 0) codes[i] = v.codes[j]!;
+      else {
+        if (nullCode < 0) {
+          dict = [...dict, null];
+          nullCode = dict.length - 1;
+        }
+        codes[i] = nullCode;
+      }
+    }
+    return dynamicDictionaryVector(dict, codes);
+  }
   if (v.type === 'guid' || v.type === 'dynamic') {
+    const src = v.data!;
     const out = new Array<Dynamic>(n);
     for (let i = 0; i < n; i++) {
       const j = indices[i]!;
-      out[i] = j < 0 ? null : (v.data[j] as Dynamic);
+      out[i] = j < 0 ? null : (src[j] as Dynamic);
     }
     return { type: v.type, length: n, data: out } as Vector;
   }

@@ -1,7 +1,7 @@
 // Plan → Table, one case per node kind; each operator's work lives in exec/ops/.
 
 import { diagnostic, KqlError } from '../../diagnostics.js';
-import { emptyTable, makeTable, takeRows, type Table } from '../../tables/table.js';
+import { emptyTable, makeTable, selectRows, type Table } from '../../tables/table.js';
 import { broadcast, getValue, isScalar, vectorFromValues, type Vector } from '../../tables/vector.js';
 import { vectorWriter } from '../../tables/builder.js';
 import type { ScalarValue } from '../../values/types.js';
@@ -32,15 +32,17 @@ export function execute(plan: Plan, ctx: ExecContext): Table {
     case 'Filter': {
       const input = execute(plan.input, ctx);
       const p = evalExpr(plan.predicate, input, ctx);
-      if (isScalar(p)) return p.value === true ? input : takeRows(input, new Uint32Array(0));
+      if (isScalar(p)) return p.value === true ? input : selectRows(input, new Uint32Array(0));
       // Only rows where the predicate is exactly true are kept (null drops the row).
       const v = p as Extract<Vector, { type: 'bool' }>;
-      const sel: number[] = [];
       const data = v.data;
       const valid = v.valid;
-      for (let i = 0; i < input.rowCount; i++) if (data[i] === 1 && (!valid || valid[i] === 1)) sel.push(i);
-      if (sel.length === input.rowCount) return input;
-      return takeRows(input, Uint32Array.from(sel));
+      let count = 0;
+      for (let i = 0; i < input.rowCount; i++) if (data[i] === 1 && (!valid || valid[i] === 1)) count++;
+      if (count === input.rowCount) return input;
+      const sel = new Uint32Array(count);
+      for (let i = 0, k = 0; i < input.rowCount; i++) if (data[i] === 1 && (!valid || valid[i] === 1)) sel[k++] = i;
+      return selectRows(input, sel);
     }
     case 'Project': {
       const input = execute(plan.input, ctx);
@@ -58,13 +60,13 @@ export function execute(plan: Plan, ctx: ExecContext): Table {
       }));
       let idx = sortIndices(input.rowCount, keys);
       if (plan.limit) idx = idx.subarray(0, Math.max(0, countOf(plan.limit, input, ctx)));
-      return takeRows(input, idx);
+      return selectRows(input, idx);
     }
     case 'Limit': {
       const input = execute(plan.input, ctx);
       const n = Math.max(0, Math.min(countOf(plan.count, input, ctx), input.rowCount));
       if (n === input.rowCount) return input;
-      return takeRows(input, Uint32Array.from({ length: n }, (_, i) => i));
+      return selectRows(input, Uint32Array.from({ length: n }, (_, i) => i));
     }
     case 'Join':
       return runJoin(plan, execute(plan.left, ctx), execute(plan.right, ctx), ctx);

@@ -3,7 +3,16 @@
 // An optional hand-written vector kernel may replace the lifted one when a benchmark justifies it.
 
 import type { ScalarType, ScalarValue } from '../../values/types.js';
-import { getValue, isScalar, scalar, type Scalar, type Vector, dictionaryVector } from '../../tables/vector.js';
+import {
+  getValue,
+  isScalar,
+  scalar,
+  type Scalar,
+  type Vector,
+  dictionaryVector,
+  dynamicDictionaryVector,
+} from '../../tables/vector.js';
+import type { Dynamic } from '../../values/types.js';
 import { vectorWriter } from '../../tables/builder.js';
 
 export type Value = ScalarValue | null;
@@ -92,13 +101,16 @@ export function lift(returnType: ScalarType, row: RowFn, nulls: NullPolicy = 'pr
     const vals: Value[] = args.map((a) => (isScalar(a) ? a.value : null));
     if (vectorCount === 1) {
       const v = args[only] as Vector;
-      if (v.type === 'string' && v.dict) {
-        const perCode = v.dict.map((s) => {
+      if ((v.type === 'string' || v.type === 'dynamic') && v.dict) {
+        // Dictionary-encoded input: run once per distinct value, keep the codes. String and dynamic results stay
+        // dictionary-encoded, so chains like tostring(parse_url(Url).Host) stay per-distinct end to end.
+        const perCode = (v.dict as readonly Value[]).map((s) => {
           vals[only] = s;
           return call(vals);
         });
         const codes = v.codes!;
         if (returnType === 'string') return dictionaryVector(perCode as string[], codes);
+        if (returnType === 'dynamic') return dynamicDictionaryVector(perCode as Dynamic[], codes);
         const w = vectorWriter(returnType, n);
         for (let i = 0; i < n; i++) w.set(i, perCode[codes[i]!]!);
         return w.finish();
