@@ -24,6 +24,8 @@ export type OrderSpec = boolean | readonly string[];
 
 /** An expected value could not be read (unknown column, value not of the column's type). */
 export class ExpectationError extends Error {
+  /** Which expectation list the row index refers to (set by checkResult). */
+  list: 'rows' | 'contains' | undefined;
   constructor(
     message: string,
     /** Index of the offending expected row, and the column, so callers can point at the source line. */

@@ -247,6 +247,6 @@ describe('tabular sources', () => {
   });
   it('materialize and toscalar take tabular arguments', () => {
     const ast = stripSpans(parseOk('let m = materialize(T | take 1); print toscalar(m | count)'));
-    expect((ast.statements[0] as { value: { args: { kind: string }[] } }).value.args[0]!.kind).toBe('Pipeline');
+    expect((ast.statements[0] as unknown as { value: { args: { kind: string }[] } }).value.args[0]!.kind).toBe('Pipeline');
   });
 });

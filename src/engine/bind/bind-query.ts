@@ -8,6 +8,7 @@ import type { Column, Schema } from '../../tables/table.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
 import { lookupAggregate, lookupScalar } from '../functions/registry.js';
 import { KQL_AGGREGATE_NAMES } from '../functions/kql-names.js';
+import { compileKqlRegex } from '../strings/regex.js';
 import type { BoundExpr, Literal } from '../plan/expr.js';
 import type { AggregateCall, JoinKind, Plan, SortKeyPlan } from '../plan/logical.js';
 import {
@@ -362,7 +363,7 @@ function bindOperator(input: Plan, op: A.TabularOperator, lets: LetScope, ctx: B
     case 'Evaluate':
       return notSupported(ctx, op.call.callee.span, `evaluate ${op.call.callee.name}`);
     case 'Parse':
-      return notSupported(ctx, op.span, 'parse');
+      return bindParse(input, op, lets, ctx);
     case 'MvApply':
       return notSupported(ctx, op.span, 'mv-apply');
     case 'Sample':
@@ -944,3 +945,78 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
 }
 
 export { typeFromName };
+
+// ---------------------------------------------------------------------------------------------------------------
+// parse (parse-operator.md): see exec/ops/parse.ts for the matching rules.
+
+/** The text shape of each typed parse column when nothing follows it [U: the doc only shows long → \d+]. */
+const TYPE_PATTERNS: Partial<Record<ScalarType, string>> = {
+  int: '[+-]?\\d+',
+  long: '[+-]?\\d+',
+  real: '[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?',
+  bool: '(?i:true|false)',
+  guid: '[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}',
+  timespan: '-?(?:\\d+\\.)?\\d+:\\d+(?::\\d+(?:\\.\\d+)?)?',
+  datetime: '\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z?)?',
+};
+
+const escapeRe2 = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+function bindParse(input: Plan, op: A.ParseOp, lets: LetScope, ctx: BindContext): Plan | undefined {
+  let kind = 'simple';
+  let flags = '';
+  for (const p of op.params) {
+    const v = p.value.kind === 'Name' ? p.value.name : p.value.kind === 'StringLiteral' ? p.value.value : undefined;
+    if (p.name === 'kind' && (v === 'simple' || v === 'regex' || v === 'relaxed')) kind = v;
+    else if (p.name === 'flags' && v !== undefined && /^[imsU]*$/.test(v)) flags = v;
+    else return fail(ctx, p.span, `unknown parse parameter ${p.name}=${v ?? '?'}`);
+  }
+  if (flags && kind !== 'regex') return fail(ctx, op.span, 'flags= is only allowed with kind=regex');
+  const source = bindExpr(op.source, { schema: input.schema, lets }, ctx);
+  if (!source) return undefined;
+  const src = source.type === 'string' ? source : convertTo(source, 'string');
+  const greedy = kind === 'regex' && !flags.includes('U');
+  const any = greedy ? '.*' : '.*?';
+  let pattern = '';
+  const columns: { name: string; type: ScalarType }[] = [];
+  const parts = op.pattern;
+  for (let pi = 0; pi < parts.length; pi++) {
+    const part = parts[pi]!;
+    if (part.kind === 'StringLiteral') pattern += kind === 'regex' ? `(?:${part.value})` : escapeRe2(part.value);
+    else if (part.kind === 'Star') pattern += `(?:${any})`;
+    else {
+      const type = part.type?.type ?? 'string';
+      if (type === 'decimal') return notSupported(ctx, part.span, 'decimal');
+      if (columns.some((c) => c.name === part.name.name)) {
+        ctx.diagnostics.push(diagnostic('bind-duplicate-column', part.span, { name: part.name.name }));
+        return undefined;
+      }
+      // A column bounded by a following string constant takes anything up to it; a typed column followed by `*`
+      // or the end has no delimiter, so it takes its type's shape (the doc's `long` → `\d+` translation). That is
+      // why `*` may not follow a string column.
+      const next = parts[pi + 1];
+      const bounded = next !== undefined && next.kind === 'StringLiteral';
+      pattern += `(?P<kqlitec${columns.length}>${bounded || type === 'string' ? any : (TYPE_PATTERNS[type] ?? any)})`;
+      columns.push({ name: part.name.name, type });
+    }
+  }
+  // Simple and relaxed patterns match across newlines [U]; regex mode uses the flags it is given.
+  const reFlags = kind === 'regex' ? flags.replace('U', '') : 's';
+  let regex: RegExp;
+  try {
+    regex = compileKqlRegex(`^(?:${pattern})$`, reFlags);
+  } catch (err) {
+    return fail(ctx, op.span, `parse pattern: ${(err as Error).message}`);
+  }
+  const schema: Column[] = [...input.schema];
+  const keep: number[] = input.schema.map((_, i) => i);
+  for (const c of columns) {
+    const at = schema.findIndex((x) => x.name === c.name);
+    if (at >= 0) schema[at] = c;
+    else {
+      schema.push(c);
+      keep.push(-1);
+    }
+  }
+  return { kind: 'Parse', input, source: src, regex, columns, relaxed: kind === 'relaxed', keep, schema, span: op.span };
+}

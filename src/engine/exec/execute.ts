@@ -12,6 +12,7 @@ import { runAggregate, toVector } from './ops/aggregate.js';
 import { runJoin } from './ops/join.js';
 import { runMakeSeries } from './ops/make-series.js';
 import { runMvExpand } from './ops/mv-expand.js';
+import { runParse } from './ops/parse.js';
 import { sortIndices } from './ops/sort.js';
 
 export function execute(plan: Plan, ctx: ExecContext): Table {
@@ -114,6 +115,8 @@ export function execute(plan: Plan, ctx: ExecContext): Table {
       }
       return makeTable(plan.schema, [vectorFromValues(plan.schema[0]!.type, values)], values.length);
     }
+    case 'Parse':
+      return runParse(plan, execute(plan.input, ctx), ctx);
     case 'Render':
     case 'Serialize':
       return execute(plan.input, ctx);

@@ -22,7 +22,8 @@ export type Plan =
   | RangeNode
   | RenderNode
   | MaterializeNode
-  | SerializeNode;
+  | SerializeNode
+  | ParseNode;
 
 interface NodeBase {
   readonly schema: Schema;
@@ -173,3 +174,16 @@ export interface SerializeNode extends NodeBase {
 }
 
 export type { Table };
+
+/** parse: input columns (kept in place, or replaced by a same-named extracted column) then the new columns. */
+export interface ParseNode extends NodeBase {
+  readonly kind: 'Parse';
+  readonly input: Plan;
+  readonly source: BoundExpr;
+  /** The whole pattern, anchored, with one named group `kqlitec<k>` per extracted column. */
+  readonly regex: RegExp;
+  readonly columns: readonly { readonly name: string; readonly type: ScalarType }[];
+  readonly relaxed: boolean;
+  /** For each output column: the input column index it comes from (ignored for extracted columns). */
+  readonly keep: readonly number[];
+}
