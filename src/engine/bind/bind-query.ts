@@ -272,10 +272,18 @@ function bindOperator(input: Plan, op: A.TabularOperator, lets: LetScope, ctx: B
     case 'ProjectReorder': {
       const order: number[] = [];
       for (const item of op.columns) {
-        if (item.order) return notSupported(ctx, item.span, `project-reorder ${item.order}`);
         const m = matchPatterns(input.schema, [item.column], ctx);
         if (!m) return undefined;
-        for (const i of [...m].sort((a, b) => a - b)) if (!order.includes(i)) order.push(i);
+        // Matches of one pattern keep their order, or are sorted by name: asc/desc ordinal, granny-* with
+        // numbers compared by value (project-reorder-operator.md).
+        const name = (i: number) => input.schema[i]!.name;
+        const granny = (a: number, b: number) => name(a).localeCompare(name(b), 'en', { numeric: true, sensitivity: 'variant' });
+        const ordinal = (a: number, b: number) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
+        const cmp =
+          item.order === 'asc' ? ordinal : item.order === 'desc' ? (a: number, b: number) => -ordinal(a, b)
+          : item.order === 'granny-asc' ? granny : item.order === 'granny-desc' ? (a: number, b: number) => -granny(a, b)
+          : (a: number, b: number) => a - b;
+        for (const i of [...m].sort(cmp)) if (!order.includes(i)) order.push(i);
       }
       input.schema.forEach((_, i) => {
         if (!order.includes(i)) order.push(i);
@@ -876,16 +884,18 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
     if (p.name === 'kind' && v === 'nonempty') nonEmpty = true;
     else if (!p.name.startsWith('hint.')) return notSupported(ctx, p.span, `make-series parameter '${p.name}'`);
   }
-  if (op.inRange) return notSupported(ctx, op.span, 'make-series ... in range(...)');
-  if (!op.from || !op.to || !op.step) return notSupported(ctx, op.span, 'make-series without from/to/step');
   const scope: RowScope = { schema: input.schema, lets };
   const axis = bindExpr(op.on, scope, ctx);
   const constScope: RowScope = { schema: [], lets };
-  const from = bindExpr(op.from, constScope, ctx);
-  const to = bindExpr(op.to, constScope, ctx);
-  const step = bindExpr(op.step, constScope, ctx);
-  if (!axis || !from || !to || !step) return undefined;
-  const axisOk = axis.type === 'datetime' ? step.type === 'timespan' : ['int', 'long', 'real'].includes(axis.type) && ['int', 'long', 'real'].includes(step.type);
+  const fromAst = op.inRange ? op.inRange.start : op.from;
+  const toAst = op.inRange ? op.inRange.stop : op.to;
+  const stepAst = op.inRange ? op.inRange.step : op.step;
+  if (!stepAst) return fail(ctx, op.span, 'make-series needs a step');
+  const from = fromAst ? bindExpr(fromAst, constScope, ctx) : null;
+  const to = toAst ? bindExpr(toAst, constScope, ctx) : null;
+  const step = bindExpr(stepAst, constScope, ctx);
+  if (!axis || from === undefined || to === undefined || !step) return undefined;
+  const axisOk = axis.type === 'datetime' || axis.type === 'timespan' ? step.type === 'timespan' : ['int', 'long', 'real'].includes(axis.type) && ['int', 'long', 'real'].includes(step.type);
   if (!axisOk) return fail(ctx, op.on.span, `make-series axis of type ${axis.type} with a step of type ${step.type} is not supported`);
   const schema: Column[] = [];
   const used = new Set<string>();
@@ -921,7 +931,11 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
       const d = bindExpr(a.defaultValue, constScope, ctx);
       if (!d) return undefined;
       if (d.kind !== 'Literal') return fail(ctx, a.defaultValue.span, 'default= must be a constant');
-      defaultValue = d.value;
+      // The default fills the aggregate's array, so it takes the aggregate's type (avg default=0 gives 0.0).
+      const aggType = calls[0]!.type;
+      const c = d.type === aggType || d.value === null ? d : convertTo(d, aggType);
+      if (c.kind !== 'Literal') return fail(ctx, a.defaultValue.span, `default= must be a ${aggType} constant`);
+      defaultValue = c.value;
     }
     aggregates.push({ ...calls[0]!, defaultValue });
     schema.push({ name: unique(tmp[0]!.name), type: 'dynamic' });
@@ -935,9 +949,10 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
     keys,
     aggregates,
     axis,
-    from: convertTo(from, axisType === 'int' ? 'long' : axisType),
-    to: convertTo(to, axisType === 'int' ? 'long' : axisType),
+    from: from ? convertTo(from, axisType === 'int' ? 'long' : axisType) : undefined,
+    to: to ? convertTo(to, axisType === 'int' ? 'long' : axisType) : undefined,
     step,
+    rangeForm: op.inRange !== undefined,
     nonEmpty,
     schema,
     span: op.span,

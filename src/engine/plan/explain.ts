@@ -56,7 +56,7 @@ export function explainPlan(plan: Plan, indent = 0): string {
     case 'MvExpand':
       return [line(`MvExpand ${plan.items.map((i) => plan.input.schema[i.index]!.name).join(', ')}`), child(plan.input)].join('\n');
     case 'MakeSeries':
-      return [line(`MakeSeries on ${explainExpr(plan.axis)} from ${explainExpr(plan.from)} to ${explainExpr(plan.to)} step ${explainExpr(plan.step)}`), child(plan.input)].join('\n');
+      return [line(`MakeSeries on ${explainExpr(plan.axis)}${plan.from ? ` from ${explainExpr(plan.from)}` : ''}${plan.to ? ` to ${explainExpr(plan.to)}` : ''} step ${explainExpr(plan.step)}${plan.rangeForm ? ' (range form)' : ''}`), child(plan.input)].join('\n');
     case 'Range':
       return line(`Range ${explainExpr(plan.from)} .. ${explainExpr(plan.to)} step ${explainExpr(plan.step)}`);
     case 'Render':

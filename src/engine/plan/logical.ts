@@ -141,9 +141,13 @@ export interface MakeSeriesNode extends NodeBase {
   readonly keys: readonly BoundExpr[];
   readonly aggregates: readonly (AggregateCall & { readonly defaultValue: ScalarValue | null })[];
   readonly axis: BoundExpr;
-  readonly from: BoundExpr;
-  readonly to: BoundExpr;
+  /** Omitted: each series starts at its first bin with data (make-series-operator.md). */
+  readonly from?: BoundExpr;
+  /** Omitted: each series ends after its last bin with data. */
+  readonly to?: BoundExpr;
   readonly step: BoundExpr;
+  /** `in range(start, stop, step)`: stop is inclusive and bins align with bin() (at zero), not with start. */
+  readonly rangeForm: boolean;
   readonly nonEmpty: boolean;
 }
 
