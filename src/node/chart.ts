@@ -212,7 +212,8 @@ function timeAxis(rows: readonly DataRow[]): Record<string, unknown> {
     if (last - values[values.length - 1]! < minGap && values.length > 1) values.pop();
     values.push(last);
   }
-  return { values, format: dateOnly ? '%Y-%m-%d' : '%Y-%m-%d %H:%M', labelOverlap: false };
+  // Centred labels: Vega-Lite's default flush alignment would push the first one into its neighbour.
+  return { values, format: dateOnly ? '%Y-%m-%d' : '%Y-%m-%d %H:%M', labelOverlap: false, labelFlush: false };
 }
 
 interface SvgRenderer {

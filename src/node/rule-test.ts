@@ -119,8 +119,8 @@ export function runRuleTests(paths: string[], io: RuleTestIo): number {
     const shown = relative(process.cwd(), file) || file;
     io.out(`${shown}\n`);
     const r = runFile(file, shown, datasets, paint);
-    for (const line of r.lines) io.out(line + '\n');
     for (const line of r.errors) io.err(line + '\n');
+    for (const line of r.lines) io.out(line + '\n');
     passed += r.passed;
     failed += r.failed;
   }
@@ -221,7 +221,7 @@ function runCase(spec: TestFile, c: CaseSpec, db: ReturnType<typeof buildCaseDat
     result = db.query(query.text, { now: formatDatetime(nowTicks) });
   } catch (err) {
     if (err instanceof KqlError) {
-      return [['the query failed:', ...err.diagnostics.flatMap((d) => formatComposedDiagnostic(d, query, false).split('\n'))]];
+      return [['the query failed:', ...err.diagnostics.flatMap((d) => formatComposedDiagnostic(d, query, false, (f) => relative(process.cwd(), f) || f).split('\n'))]];
     }
     throw err;
   }

@@ -274,6 +274,14 @@ export class KqlParser extends EmbeddedActionsParser {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => this.lambdaAhead(), ALT: () => this.SUBRULE(this.lambda) },
+        {
+          // `let V = view () { ... }` (let-statement.md): a lambda marked as a view.
+          GATE: () => this.LA(1).image === 'view' && this.is(this.LA(2), T.LParen),
+          ALT: () => {
+            this.CONSUME(T.AnyName);
+            return this.SUBRULE2(this.lambda);
+          },
+        },
         { ALT: () => this.SUBRULE(this.pipeExpr) },
       ],
     });

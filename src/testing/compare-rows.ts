@@ -39,8 +39,8 @@ export class ExpectationError extends Error {
 }
 
 /**
- * A datetime given relative to the test's `now`: `now`, `now-1h`, `now + 2d`, `now-00:30:00` (timespan syntax of
- * timespan-literals: units d/h/m/s/ms/..., or [d.]hh:mm[:ss]). Returns ISO text, or undefined if `raw` is not of
+ * A datetime given relative to the test's `now`: `now`, `now-1h`, `now + 2d`, `now-6h30m`, `now-00:30:00` (timespan
+ * syntax of timespan literals — units d/h/m/s/ms/…, or [d.]hh:mm[:ss] — plus unit parts in a row). Returns ISO text, or undefined if `raw` is not of
  * that form.
  */
 export function resolveRelativeDatetime(raw: unknown, nowTicks: bigint | undefined): string | undefined {
@@ -48,9 +48,24 @@ export function resolveRelativeDatetime(raw: unknown, nowTicks: bigint | undefin
   const m = /^\s*now\s*(?:([+-])\s*(\S.*?))?\s*$/i.exec(raw);
   if (!m) return undefined;
   if (nowTicks === undefined) throw new Error(`'${raw}' is relative to now, but the test has no 'now'`);
-  const offset = m[2] === undefined ? 0n : parseTimespan(m[2]);
-  if (offset === null) throw new Error(`'${m[2]}' in '${raw}' is not a timespan (e.g. 1h, 2d, 00:30:00)`);
+  const offset = m[2] === undefined ? 0n : parseOffset(m[2]);
+  if (offset === null) throw new Error(`'${m[2]}' in '${raw}' is not a timespan (e.g. 1h, 2d6h30m, 00:30:00)`);
   return formatDatetime(m[1] === '-' ? nowTicks - offset : nowTicks + offset);
+}
+
+/** A timespan literal, or several unit parts in a row (`2d6h30m`, an extension for test files). */
+function parseOffset(text: string): bigint | null {
+  const single = parseTimespan(text);
+  if (single !== null) return single;
+  const parts = text.match(/\d+(?:\.\d+)?\s*[a-z]+/gi);
+  if (!parts || parts.join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) return null;
+  let total = 0n;
+  for (const p of parts) {
+    const t = parseTimespan(p);
+    if (t === null) return null;
+    total += t;
+  }
+  return total;
 }
 
 export function nowToTicks(now: string | Date | undefined): bigint | undefined {

@@ -9,7 +9,15 @@ const dir = new URL('./', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.kql')).sort();
 const DEFAULT_NOW = '2026-11-20T12:00:00Z';
 
-const canon = (row: unknown[]) => JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
+// Bags compare as unordered maps: Kusto does not preserve bag key order (scalar-data-types/dynamic.md).
+const sortKeys = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  }
+  return typeof v === 'bigint' ? Number(v) : v;
+};
+const canon = (row: unknown[]) => JSON.stringify(sortKeys(row));
 
 describe.each(files)('%s', (file) => {
   const cases = parseCaseFile(readFileSync(new URL(file, dir), 'utf8'), file);

@@ -407,6 +407,13 @@ function bindCall(e: A.CallExpr, scope: RowScope, ctx: BindContext): BoundExpr |
     );
     return undefined;
   }
+  if ('arg' in r) {
+    // The smallest node at fault is the argument, not the call.
+    ctx.diagnostics.push(
+      diagnostic('bind-wrong-type', args[r.arg]?.span ?? e.span, { what: `argument ${r.arg + 1} of '${name}'`, expected: r.expected, got: r.got }),
+    );
+    return undefined;
+  }
   const converted = args.map((a, i) => {
     const to = r.argTypes?.[i];
     return to ? convertTo(a, to) : a;
@@ -528,6 +535,7 @@ export function defaultColumnName(e: A.Expression): string | undefined {
 }
 
 const NAME_FROM_FIRST_ARG = new Set([
+  'bin_at',
   'tostring',
   'toint',
   'tolong',

@@ -114,6 +114,11 @@ function bindTableName(name: string, span: Span, lets: LetScope, ctx: BindContex
   const b = lets.lookup(name);
   if (b?.kind === 'tabular') return b.plan;
   if (b?.kind === 'failed') return undefined;
+  if (b?.kind === 'lambda' && b.lambda.params.every((p) => p.defaultValue !== undefined)) {
+    // A parameterless function (or view) used as a table: `let V = view () { ... }; V` (let-statement.md).
+    const call: A.CallExpr = { kind: 'Call', callee: { kind: 'Identifier', name, quoted: false, span }, args: [], span };
+    return bindTabularLambdaCall(call, b.lambda, b.scope, lets, ctx, undefined);
+  }
   if (b) return fail(ctx, span, `'${name}' is not a table`);
   const schema = ctx.catalog.schemaOf(name);
   if (schema) return { kind: 'Scan', table: name, schema, span };
@@ -510,21 +515,100 @@ interface AggItem {
 
 function bindSummarize(input: Plan, op: A.SummarizeOp, lets: LetScope, ctx: BindContext, operator = 'summarize'): Plan | undefined {
   const aggs: AggItem[] = [];
+  // Items that are expressions over aggregates (`100.0 * countif(p) / count()`): their aggregate calls become hidden
+  // aggregate columns and the expression is computed by a projection over the aggregate's output.
+  const computed: { hiddenColumns: number; name: string | undefined; ast: A.Expression; defaultName: string | undefined }[] = [];
+  let hidden = 0;
   for (const a of op.aggregates) {
     if (a.names.length > 1) return notSupported(ctx, a.span, 'tuple assignment in summarize');
     const e = a.expression.kind === 'Paren' ? a.expression.expression : a.expression;
-    if (e.kind !== 'Call' || !lookupAggregate(e.callee.name)) {
-      if (e.kind === 'Call' && KQL_AGGREGATE_NAMES.has(e.callee.name)) return notSupported(ctx, e.callee.span, `${e.callee.name}()`);
-      if (e.kind === 'Call' && !lookupScalar(e.callee.name)) {
-        ctx.diagnostics.push(diagnostic('bind-unknown-function', e.callee.span, { name: e.callee.name }, { notes: didYouMean(e.callee.name, aggregateNamesForHint()) }));
-        return undefined;
-      }
+    if (e.kind === 'Call' && lookupAggregate(e.callee.name)) {
+      aggs.push({ name: a.names[0]?.name, agg: e.callee.name, args: e.args, span: e.span });
+      continue;
+    }
+    if (e.kind === 'Call' && KQL_AGGREGATE_NAMES.has(e.callee.name)) return notSupported(ctx, e.callee.span, `${e.callee.name}()`);
+    if (e.kind === 'Call' && !lookupScalar(e.callee.name) && !lets.lookup(e.callee.name)) {
+      ctx.diagnostics.push(diagnostic('bind-unknown-function', e.callee.span, { name: e.callee.name }, { notes: didYouMean(e.callee.name, aggregateNamesForHint()) }));
+      return undefined;
+    }
+    const found: AggItem[] = [];
+    const replaced = replaceAggregateCalls(a.expression, (call) => {
+      const name = `__kqlite_agg${hidden++}`;
+      found.push({ name, agg: call.callee.name, args: call.args, span: call.span });
+      return { kind: 'Name', name, quoted: false, span: call.span };
+    });
+    if (found.length === 0) {
       ctx.diagnostics.push(diagnostic('bind-not-aggregate', a.expression.span, { text: ctx.source.slice(a.expression.span.start, a.expression.span.end) }));
       return undefined;
     }
-    aggs.push({ name: a.names[0]?.name, agg: e.callee.name, args: e.args, span: e.span });
+    const extreme = found.find((f) => f.agg === 'arg_max' || f.agg === 'arg_min');
+    if (extreme) return notSupported(ctx, extreme.span, `${extreme.agg}() inside an expression`);
+    computed.push({ hiddenColumns: found.length, name: a.names[0]?.name, ast: replaced, defaultName: defaultColumnName(a.expression) });
+    aggs.push(...found);
   }
-  return bindAggregateNode(input, op.by, aggs, lets, ctx, operator, op.span);
+  if (computed.length === 0) return bindAggregateNode(input, op.by, aggs, lets, ctx, operator, op.span);
+  if (aggs.some((x) => x.agg === 'arg_max' || x.agg === 'arg_min')) {
+    return notSupported(ctx, op.span, 'arg_max()/arg_min() together with expressions over aggregates');
+  }
+  const node = bindAggregateNode(input, op.by, aggs, lets, ctx, operator, op.span);
+  if (!node) return undefined;
+  // Output: the keys, then each aggregate item in order, direct ones as columns and computed ones as expressions.
+  const keyCount = op.by.length;
+  const schema: Column[] = [];
+  const exprs: BoundExpr[] = [];
+  for (let i = 0; i < keyCount; i++) {
+    schema.push(node.schema[i]!);
+    exprs.push(colRef(node.schema[i]!, i, op.span));
+  }
+  const scope: RowScope = { schema: node.schema, lets };
+  let col = keyCount;
+  let ci = 0;
+  for (const a of op.aggregates) {
+    const e = a.expression.kind === 'Paren' ? a.expression.expression : a.expression;
+    if (e.kind === 'Call' && lookupAggregate(e.callee.name)) {
+      schema.push(node.schema[col]!);
+      exprs.push(colRef(node.schema[col]!, col, a.span));
+      col++;
+      continue;
+    }
+    const c = computed[ci++]!;
+    const bound = bindExpr(c.ast, scope, ctx);
+    if (!bound) return undefined;
+    col += c.hiddenColumns;
+    let name = c.name ?? c.defaultName;
+    if (!name) for (let k = 1; ; k++) if (!schema.some((x) => x.name === `Column${k}`)) { name = `Column${k}`; break; }
+    schema.push({ name, type: bound.type });
+    exprs.push(bound);
+  }
+  return { kind: 'Project', input: node, operator: 'summarize', exprs, schema, span: op.span };
+}
+
+/** Replace every aggregate call in an expression (not inside nested tabular expressions). */
+function replaceAggregateCalls(e: A.Expression, replace: (c: A.CallExpr) => A.Expression): A.Expression {
+  const walk = (x: A.Expression): A.Expression => {
+    switch (x.kind) {
+      case 'Call':
+        if (lookupAggregate(x.callee.name) && !lookupScalar(x.callee.name)) return replace(x);
+        return { ...x, args: x.args.map(walk) };
+      case 'Binary':
+        return { ...x, left: walk(x.left), right: walk(x.right) };
+      case 'Unary':
+        return { ...x, operand: walk(x.operand) };
+      case 'Paren':
+        return { ...x, expression: walk(x.expression) };
+      case 'ListOp':
+        return { ...x, left: walk(x.left), items: x.items.map(walk) };
+      case 'Between':
+        return { ...x, left: walk(x.left), low: walk(x.low), high: walk(x.high) };
+      case 'Member':
+        return { ...x, target: walk(x.target) };
+      case 'Index':
+        return { ...x, target: walk(x.target), index: walk(x.index) };
+      default:
+        return x;
+    }
+  };
+  return walk(e);
 }
 
 function aggregateNamesForHint(): string[] {
@@ -638,7 +722,10 @@ function bindAggregateCall(
     return undefined;
   }
   const converted = args.map((a, i) => (r.argTypes?.[i] ? convertTo(a, r.argTypes[i]!) : a));
-  const name = item.name ?? def.columnName(item.args.map((a) => defaultColumnName(a)));
+  // Numeric literal arguments name columns too (percentile(x, 95) → percentile_x_95).
+  const argName = (a: A.Expression) =>
+    defaultColumnName(a) ?? (a.kind === 'LongLiteral' || a.kind === 'RealLiteral' ? String(a.value) : undefined);
+  const name = item.name ?? def.columnName(item.args.map(argName));
   schema.push({ name: uniqueName(name), type: r.returnType });
   return [{ name: def.name, impl: r.impl, args: converted, type: r.returnType, span: item.span }];
 }
@@ -803,7 +890,7 @@ function bindUnion(input: Plan | undefined, op: A.UnionOp, lets: LetScope, ctx: 
       typesByName.set(c.name, ts);
     }
   }
-  const outCols: { key: string; column: Column }[] = [];
+  const outCols: { key: string; column: Column; renamed: boolean }[] = [];
   const seen = new Set<string>();
   for (const leg of legs) {
     for (const c of leg.plan.schema) {
@@ -811,8 +898,18 @@ function bindUnion(input: Plan | undefined, op: A.UnionOp, lets: LetScope, ctx: 
       if (seen.has(key)) continue;
       seen.add(key);
       const multi = typesByName.get(c.name)!.length > 1;
-      outCols.push({ key, column: { name: multi ? `${c.name}_${c.type}` : c.name, type: c.type } });
+      outCols.push({ key, column: { name: multi ? `${c.name}_${c.type}` : c.name, type: c.type }, renamed: multi });
     }
+  }
+  // A renamed column that clashes with a real column name gets a numeric suffix (union-operator.md: View_1(x:long),
+  // View_2(x:int), View_3(x_long:long) give x_long1, x_int, x_long).
+  const taken = new Set(outCols.filter((o) => !o.renamed).map((o) => o.column.name));
+  for (const o of outCols) {
+    if (!o.renamed) continue;
+    let name = o.column.name;
+    for (let i = 1; taken.has(name); i++) name = `${o.column.name}${i}`;
+    taken.add(name);
+    o.column = { ...o.column, name };
   }
   let cols = outCols;
   if (kind === 'inner') cols = outCols.filter((o) => legs.every((l) => l.plan.schema.some((c) => `${c.name}\u0000${c.type}` === o.key)));

@@ -26,6 +26,13 @@ export type RowFn = (...args: Value[]) => Value;
 /** Null policy: 'propagate' = any null argument gives null ("" for string results); 'custom' = the row fn sees nulls. */
 export type NullPolicy = 'propagate' | 'custom';
 
+/** A refused argument: the binder reports it at that argument's span. */
+export interface ArgError {
+  readonly arg: number;
+  readonly expected: string;
+  readonly got: string;
+}
+
 export interface Resolved {
   readonly returnType: ScalarType;
   readonly invoke: Invoke;
@@ -45,7 +52,8 @@ export interface ScalarFunctionDef {
   readonly minArgs: number;
   readonly maxArgs: number;
   /** Type check and overload choice; returns an error message when the argument types are refused. */
-  readonly resolve: (argTypes: readonly ScalarType[], ctx: ResolveContext) => Resolved | string;
+  /** Resolved overload, a refused argument, or a message about the whole call. */
+  readonly resolve: (argTypes: readonly ScalarType[], ctx: ResolveContext) => Resolved | ArgError | string;
   readonly deterministic?: boolean;
   readonly doc: string;
   readonly example: string;
@@ -144,7 +152,8 @@ export type Param =
   | 'integer' // int or long, converted to long
   | 'real*' // any numeric, converted to real
   | 'any'
-  | 'string*'; // string, or dynamic converted with tostring semantics by the binder
+  | 'string*' // string, or dynamic converted with tostring semantics by the binder
+  | 'tostring'; // any value, converted to string (functions documented to cast their arguments)
 
 export function acceptsParam(p: Param, t: ScalarType): { ok: boolean; convertTo?: ScalarType } {
   switch (p) {
@@ -158,6 +167,8 @@ export function acceptsParam(p: Param, t: ScalarType): { ok: boolean; convertTo?
       return { ok: t === 'int' || t === 'long' || t === 'real', convertTo: 'real' };
     case 'string*':
       return { ok: t === 'string' || t === 'dynamic', convertTo: 'string' };
+    case 'tostring':
+      return { ok: t !== 'decimal', convertTo: 'string' };
     case 'long':
       return { ok: t === 'int' || t === 'long', convertTo: 'long' };
     case 'real':
@@ -204,7 +215,7 @@ export function simple(spec: SimpleSpec): ScalarFunctionDef {
       for (let i = 0; i < argTypes.length; i++) {
         const p = spec.params[Math.min(i, spec.params.length - 1)]!;
         const r = acceptsParam(p, argTypes[i]!);
-        if (!r.ok) return `argument ${i + 1} of '${spec.name}' expects ${describeParam(p)}, got ${argTypes[i]}`;
+        if (!r.ok) return { arg: i, expected: describeParam(p), got: argTypes[i]! };
         conv.push(r.convertTo !== undefined && r.convertTo !== argTypes[i] ? r.convertTo : undefined);
       }
       const finalTypes = argTypes.map((t, i) => conv[i] ?? t);
@@ -222,6 +233,7 @@ export function describeParam(p: Param): string {
     case 'integer':
       return 'an integer';
     case 'string*':
+    case 'tostring':
       return 'string';
     case 'any':
       return 'any value';

@@ -37,7 +37,7 @@ export function composeQuery(rule: QuerySource, appends: readonly QuerySource[])
   const segments: Segment[] = [{ start: 0, end: at, source: rule, sourceStart: 0 }];
   let text = rule.text.slice(0, at);
   for (const a of appends) {
-    const pipe = a.text.trimStart().startsWith('|') ? '' : '| ';
+    const pipe = a.text.replace(/^(\s|\/\/[^\n]*)*/, '').startsWith('|') ? '' : '| '; // leading comments allowed
     text += '\n' + pipe;
     segments.push({ start: text.length, end: text.length + a.text.length, source: a, sourceStart: 0 });
     text += a.text.replace(/\s+$/, '');
@@ -65,11 +65,11 @@ function insertionPoint(text: string): number {
 }
 
 /** A diagnostic of the composed query, positioned in the file where the offending text was written. */
-export function formatComposedDiagnostic(d: Diagnostic, q: ComposedQuery, color: boolean): string {
+export function formatComposedDiagnostic(d: Diagnostic, q: ComposedQuery, color: boolean, display: (file: string) => string = (f) => f): string {
   const seg = q.segments.find((s) => d.span.start >= s.start && d.span.start < Math.max(s.end, s.start + 1)) ?? q.segments[q.segments.length - 1]!;
   const shift = seg.sourceStart - seg.start;
   const span = { start: d.span.start + shift, end: d.span.end + shift };
-  return formatDiagnostic({ ...d, span }, seg.source.text, seg.source.file, {
+  return formatDiagnostic({ ...d, span }, seg.source.text, display(seg.source.file), {
     color,
     lineOffset: seg.source.lineOffset,
     columnOffset: seg.source.columnOffset,

@@ -157,7 +157,7 @@ export function readTestFile(file: string): TestFile {
   if (doc.errors.length > 0) {
     throw doc.errors.map((e) => {
       const lp = e.linePos?.[0] ?? { line: 1, col: 1 };
-      return new TestFileError(file, lp, `not valid YAML: ${e.message.split('\n')[0]}`);
+      return new TestFileError(file, lp, `not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     });
   }
   const r = new Reader(file, text, doc, lc);

@@ -311,7 +311,65 @@ function argExtremeDef(name: 'arg_max' | 'arg_min'): AggregateDef {
   };
 }
 
+const makeListWithNullsDef: AggregateDef = {
+  name: 'make_list_with_nulls',
+  minArgs: 1,
+  maxArgs: 1,
+  columnName: suffixName('list'),
+  doc: 'Array of all the values, nulls included.',
+  example: 'T | summarize make_list_with_nulls(x)',
+  resolve: ([t]) => ({
+    returnType: 'dynamic',
+    impl: impl(
+      () => [] as Dynamic[],
+      (s: Dynamic[], [v]) => {
+        s.push(v === null ? null : t === 'dynamic' ? (v as Dynamic) : dynamicFromScalar(v as ScalarValue, t!));
+        return s;
+      },
+      (s: Dynamic[]) => Object.freeze(s),
+    ),
+  }),
+};
+
+/**
+ * percentile(x, p): nearest-rank percentile (percentiles-aggregation-function.md). Kusto estimates it with a
+ * sketch whose answer is the exact nearest-rank value on small inputs; kqlite computes it exactly [U].
+ */
+const percentileDef: AggregateDef = {
+  name: 'percentile',
+  minArgs: 2,
+  maxArgs: 2,
+  columnName: (names) => `percentile_${names[0] ?? ''}_${(names[1] ?? '').replace('.', '_')}`,
+  doc: 'The nearest-rank percentile p (0-100) of the values.',
+  example: 'T | summarize percentile(Duration, 95)',
+  resolve: ([t, pt], ctx) => {
+    if (!isNum(t) && t !== 'datetime' && t !== 'timespan') return 'a number, datetime or timespan';
+    const p = ctx.constant(1);
+    if (!isNum(pt) || !p || p.value === null) return 'a constant percentage as second argument';
+    const pct = Number(p.value);
+    if (!(pct >= 0 && pct <= 100)) return 'a percentage between 0 and 100';
+    return {
+      returnType: t!,
+      impl: impl(
+        () => [] as ScalarValue[],
+        (s: ScalarValue[], [v]) => {
+          if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) s.push(v as ScalarValue);
+          return s;
+        },
+        (s: ScalarValue[]) => {
+          if (s.length === 0) return null;
+          s.sort((a, b) => compareValues(a, b) ?? 0);
+          const rank = Math.max(1, Math.ceil((pct / 100) * s.length));
+          return s[rank - 1]!;
+        },
+      ),
+    };
+  },
+};
+
 export const aggregateFunctions: readonly AggregateDef[] = [
+  makeListWithNullsDef,
+  percentileDef,
   countDef,
   countifDef,
   dcountDef,

@@ -30,7 +30,7 @@ const binDef: ScalarFunctionDef = {
   example: 'print bin(4.5, 1)',
   resolve([v, s]) {
     if (v === 'datetime' || v === 'timespan') {
-      if (s !== 'timespan') return 'a timespan bin size';
+      if (s !== 'timespan') return { arg: 1, expected: 'a timespan bin size', got: s! };
       return { returnType: v, invoke: lift(v, (a, b) => cal.binTicks(t(a), t(b))) };
     }
     if ((v === 'int' || v === 'long' || v === 'real') && (s === 'int' || s === 'long' || s === 'real')) {
@@ -57,7 +57,8 @@ const binDef: ScalarFunctionDef = {
         }),
       };
     }
-    return 'a number, datetime or timespan and a bin size';
+    if (v !== 'int' && v !== 'long' && v !== 'real') return { arg: 0, expected: 'a number, datetime or timespan', got: v! };
+    return { arg: 1, expected: 'a numeric bin size', got: s! };
   },
 };
 
