@@ -61,8 +61,9 @@ export function chartSpec(model: ChartModel): TopLevelSpec {
     ...(model.ymin !== undefined ? { domainMin: model.ymin } : {}),
     ...(model.ymax !== undefined ? { domainMax: model.ymax } : {}),
   };
-  const yAxis = model.integerY ? { tickMinStep: 1, format: ',d' } : {};
   const stack = model.stack === 'stacked' ? 'zero' : model.stack === 'stacked100' ? 'normalize' : null;
+  // stacked100 shows shares; otherwise counts (long/int columns) get whole-number ticks only.
+  const yAxis = stack === 'normalize' ? { format: '%' } : model.integerY ? { tickMinStep: 1, format: ',d' } : {};
   const measure = { field: 'y', type: 'quantitative', title: yTitle, scale: yScale, axis: yAxis, stack };
   const xTitle = model.xtitle ?? model.xName;
 

@@ -3,6 +3,7 @@
 // Nodes are plain, serialisable data tagged by `kind`, so tests can compare them structurally.
 
 import type { Span } from '../diagnostics.js';
+import type { ScalarType } from '../values/types.js';
 
 export type { Span };
 
@@ -51,17 +52,8 @@ export interface Identifier {
 // ---------------------------------------------------------------------------------------------------------------
 // Types in declarations: datatable columns, lambda parameters, `to typeof(...)`, `typeof(...)`, parse columns.
 
-export type ScalarTypeName =
-  | 'bool'
-  | 'int'
-  | 'long'
-  | 'real'
-  | 'decimal'
-  | 'datetime'
-  | 'timespan'
-  | 'string'
-  | 'guid'
-  | 'dynamic';
+/** The ten KQL scalar types (src/values/types.ts owns the list). */
+export type ScalarTypeName = ScalarType;
 
 /** A scalar type, written with any alias (`boolean`, `double`, `date`, `time`, `int32`, `int64`, `uniqueid`...). */
 export interface ScalarTypeRef {

@@ -3,6 +3,7 @@
 // scalar-data-types/timespan.md (units), scalar-data-types/long.md / real.md, and the lexical grammar in
 // microsoft/Kusto-Query-Language grammar/KqlTokens.g4 (full unit list and escape set).
 
+import { TYPE_ALIASES } from '../values/types.js';
 import type { ScalarTypeName } from './ast.js';
 
 export interface DecodedString {
@@ -172,32 +173,12 @@ export function decodeTimespan(image: string): bigint | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Type names
+// Type names (the alias table lives with the value types)
 
-const TYPE_ALIASES: Readonly<Record<string, ScalarTypeName>> = {
-  bool: 'bool',
-  boolean: 'bool',
-  int: 'int',
-  int32: 'int',
-  long: 'long',
-  int64: 'long',
-  real: 'real',
-  double: 'real',
-  decimal: 'decimal',
-  datetime: 'datetime',
-  date: 'datetime',
-  timespan: 'timespan',
-  time: 'timespan',
-  string: 'string',
-  guid: 'guid',
-  uniqueid: 'guid',
-  uuid: 'guid',
-  dynamic: 'dynamic',
-};
 
 /** The scalar type named by a spelling (with aliases, docs scalar-data-types/index.md), or undefined. */
 export function scalarTypeName(text: string): ScalarTypeName | undefined {
-  return Object.prototype.hasOwnProperty.call(TYPE_ALIASES, text) ? TYPE_ALIASES[text] : undefined;
+  return Object.prototype.hasOwnProperty.call(TYPE_ALIASES, text) ? (TYPE_ALIASES[text] as ScalarTypeName) : undefined;
 }
 
 /** Splits a typed-literal token `datetime( 2026-01-01 )` into its type spelling and trimmed raw content. */

@@ -58,6 +58,7 @@ export const TYPE_ALIASES: Readonly<Record<string, ScalarType>> = {
   string: 'string',
   guid: 'guid',
   uniqueid: 'guid',
+  uuid: 'guid',
   dynamic: 'dynamic',
 };
 
