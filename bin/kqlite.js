@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { main } from '../dist/src/cli.js';
 
-const code = main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),

@@ -12,6 +12,7 @@ import { loadDataFolder, DataError, type LoadedDataset } from './node/load-data.
 import { readRuleFile, RuleFileError, type RuleText } from './node/rule-file.js';
 import type { QueryResult } from './result.js';
 import { textCell, stringifyJson } from './tables/format.js';
+import { renderSparklines } from './node/sparkline.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -89,7 +90,7 @@ export function renderResult(result: QueryResult, format: string, full: boolean)
   }
 }
 
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   const program = new Command();
   program
@@ -111,6 +112,7 @@ export function main(argv: string[], io: Io): number {
     .option('--block <n>', 'which ```kql block of a Markdown file')
     .option('--full', 'show long cells whole in table output')
     .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing')
+    .option('--chart <file.svg>', 'when the query ends with render, write the chart as SVG')
     .addHelpText(
       'after',
       `
@@ -120,7 +122,7 @@ Examples:
   kqlite run --query "EmailEvents | summarize count() by DeliveryAction"
   kqlite run rule.kql --data ./my-export --now 2026-11-20T12:00:00Z --format csv --out result.csv`,
     )
-    .action((file: string | undefined, opts: Record<string, string | boolean | undefined>) => {
+    .action(async (file: string | undefined, opts: Record<string, string | boolean | undefined>) => {
       const format = String(opts.format);
       if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new UsageError(`unknown --format '${format}' (table, json, ndjson or csv)`);
       const rule = ruleFromArgs(file, opts as never, io);
@@ -141,6 +143,32 @@ Examples:
       const text = renderResult(result, format, Boolean(opts.full));
       if (opts.out) writeFileSync(String(opts.out), text);
       else io.out(text);
+      if (result.visualization) {
+        if (opts.chart) {
+          // Loaded only when asked for: the charting library takes most of a second to import.
+          const { renderChartSvg, ChartError } = await import('./node/chart.js');
+          try {
+            writeFileSync(String(opts.chart), renderChartSvg(result));
+          } catch (err) {
+            if (err instanceof ChartError) {
+              io.err(`kqlite: cannot draw the chart: ${err.message}\n`);
+              exitCode = 1;
+              return;
+            }
+            throw err;
+          }
+        } else if (format === 'table' && !opts.out && io.isTTY) {
+          try {
+            io.out(renderSparklines(result) + '\n');
+          } catch {
+            // A chart that cannot be drawn as text is simply not shown under the table.
+          }
+        }
+      } else if (opts.chart) {
+        io.err("kqlite: --chart needs a query that ends with 'render'\n");
+        exitCode = 1;
+        return;
+      }
       io.err(`(${result.rowCount} row${result.rowCount === 1 ? '' : 's'}, ${Date.now() - started} ms)\n`);
     });
 
@@ -199,7 +227,7 @@ Examples:
     });
 
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;

@@ -112,7 +112,8 @@ export function chartSpec(model: ChartModel): TopLevelSpec {
       mark,
       encoding: {
         ...encoding,
-        y: { ...encoding.y, title: s.name, axis: { ...yAxis, orient: i === 0 ? 'left' : 'right' } },
+        // One set of grid lines: the second axis's would not line up with the first's.
+        y: { ...encoding.y, title: s.name, axis: { ...yAxis, orient: i === 0 ? 'left' : 'right', grid: i === 0 } },
       },
     }));
     return {

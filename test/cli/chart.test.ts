@@ -58,7 +58,8 @@ function all(el: El, pred: (e: El) => boolean, out: El[] = []): El[] {
 
 const hasClass = (cls: string) => (e: El) => (e.attrs.class ?? '').split(/\s+/).includes(cls);
 /** The drawn items (paths) of every mark group with this class, e.g. mark-line, mark-rect, mark-arc. */
-const markItems = (svg: El, mark: string) => all(svg, hasClass(mark)).flatMap((g) => g.children.filter((c) => c.name === 'path'));
+const markItems = (svg: El, mark: string) =>
+  all(svg, (e) => hasClass(mark)(e) && hasClass('role-mark')(e)).flatMap((g) => g.children.filter((c) => c.name === 'path'));
 const texts = (svg: El, role: string) => all(svg, hasClass(role)).flatMap((g) => all(g, (e) => e.name === 'text').map((t) => t.text));
 
 let db: Database;
@@ -183,6 +184,30 @@ describe('renderChartSvg: category charts from a summarize', () => {
     expect(stacked).toHaveLength(4);
     // Grouped bars are half as wide as stacked ones (two share a band).
     expect(barWidth(stacked[0]!) / barWidth(grouped[0]!)).toBeCloseTo(2, 0);
+  });
+});
+
+describe('renderChartSvg: other kinds and properties', () => {
+  const daily = 'datatable(T:datetime, k:string, n:long)[datetime(2026-01-01), "a", 1, datetime(2026-01-02), "a", 3, datetime(2026-01-01), "b", 2, datetime(2026-01-02), "b", 1]';
+
+  it('areachart draws one area per series; kind=stacked100 labels the y axis in percent up to 100%', () => {
+    expect(markItems(svgOf(`${daily} | render areachart`), 'mark-area')).toHaveLength(2);
+    const labels = texts(svgOf(`${daily} | render areachart with (kind=stacked100)`), 'role-axis-label');
+    expect(labels).toContain('100%');
+    expect(labels).toContain('0%');
+  });
+
+  it('stackedareachart and scatterchart', () => {
+    expect(markItems(svgOf(`${daily} | render stackedareachart`), 'mark-area')).toHaveLength(2);
+    // one symbol per point: 2 series × 2 days
+    expect(markItems(svgOf(`${daily} | render scatterchart`), 'mark-symbol')).toHaveLength(4);
+  });
+
+  it('ysplit=axes gives each of two series its own y axis, titled with the series name', () => {
+    const svg = svgOf(`${daily} | render timechart with (ysplit=axes)`);
+    expect(markItems(svg, 'mark-line')).toHaveLength(2);
+    expect(texts(svg, 'role-axis-title')).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(() => renderChartSvg(run(`${daily} | extend m = n | render timechart with (ysplit=axes)`))).toThrow(/at most 2/);
   });
 });
 

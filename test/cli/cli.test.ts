@@ -9,17 +9,17 @@ import { main } from '../../src/cli.js';
 const root = new URL('../../', import.meta.url).pathname;
 const rules = join(root, 'examples/rules');
 
-function run(args: string[], stdin = '') {
+async function run(args: string[], stdin = '', isTTY = false) {
   let out = '';
   let err = '';
-  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false, stdin: () => stdin });
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), isTTY, stdin: () => stdin });
   return { code, out, err };
 }
 
-describe('kqlite run', () => {
-  it('runs every seed rule on the bundled data', () => {
+describe('kqlite run', async () => {
+  it('runs every seed rule on the bundled data', async () => {
     for (const f of ['link-target-t1608-005.kql', 'malicious-clicks-allowed.kql', 'malicious-clicks-allowed.yaml', 'safelinks-url-block-trigger.kql', 'safelinks-url-block-trigger.sentinel.kql']) {
-      const r = run(['run', join(rules, f), '--format', 'json']);
+      const r = (await run(['run', join(rules, f), '--format', 'json']));
       expect(r.code, `${f}: ${r.err}`).toBe(0);
       const json = JSON.parse(r.out) as { columns: unknown[]; rows: unknown[][] };
       expect(json.rows.length).toBeGreaterThan(0);
@@ -27,40 +27,40 @@ describe('kqlite run', () => {
     }
   });
 
-  it('the YAML rule and the .kql rule give the same result', () => {
-    const a = run(['run', join(rules, 'malicious-clicks-allowed.kql'), '--format', 'json']);
-    const b = run(['run', join(rules, 'malicious-clicks-allowed.yaml'), '--format', 'json']);
+  it('the YAML rule and the .kql rule give the same result', async () => {
+    const a = (await run(['run', join(rules, 'malicious-clicks-allowed.kql'), '--format', 'json']));
+    const b = (await run(['run', join(rules, 'malicious-clicks-allowed.yaml'), '--format', 'json']));
     expect(a.out).toBe(b.out);
   });
 
-  it('prints json, ndjson, csv and table formats', () => {
+  it('prints json, ndjson, csv and table formats', async () => {
     const q = ['run', '--query', 'datatable(a:long, s:string, d:datetime)[1, "x,y", datetime(2026-01-02), 2, "z", datetime(null)]'];
-    expect(JSON.parse(run([...q, '--format', 'json']).out)).toEqual({
+    expect(JSON.parse((await run([...q, '--format', 'json'])).out)).toEqual({
       columns: [{ name: 'a', type: 'long' }, { name: 's', type: 'string' }, { name: 'd', type: 'datetime' }],
       rows: [[1, 'x,y', '2026-01-02T00:00:00.0000000Z'], [2, 'z', null]],
     });
-    expect(run([...q, '--format', 'ndjson']).out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect((await run([...q, '--format', 'ndjson'])).out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
       { a: 1, s: 'x,y', d: '2026-01-02T00:00:00.0000000Z' },
       { a: 2, s: 'z', d: null },
     ]);
-    expect(run([...q, '--format', 'csv']).out).toBe('a,s,d\r\n1,"x,y",2026-01-02T00:00:00.0000000Z\r\n2,z,\r\n');
-    const table = run(q).out.split('\n');
+    expect((await run([...q, '--format', 'csv'])).out).toBe('a,s,d\r\n1,"x,y",2026-01-02T00:00:00.0000000Z\r\n2,z,\r\n');
+    const table = (await run(q)).out.split('\n');
     expect(table[0]).toMatch(/^a\s+\| s\s+\| d$/);
     expect(table[2]).toMatch(/^1\s+\| x,y\s+\| 2026-01-02T00:00:00.0000000Z$/);
   });
 
-  it('writes --out files and reads the query from stdin', () => {
+  it('writes --out files and reads the query from stdin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kqlite-'));
     const out = join(dir, 'r.json');
-    expect(run(['run', '-', '--format', 'json', '--out', out], 'print x = 1').code).toBe(0);
+    expect((await run(['run', '-', '--format', 'json', '--out', out], 'print x = 1')).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).rows).toEqual([[1]]);
   });
 
-  it('reports a query error with file:line:col, the line and a caret, exit 1', () => {
+  it('reports a query error with file:line:col, the line and a caret, exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kqlite-'));
     const f = join(dir, 'bad.kql');
     writeFileSync(f, 'EmailEvents\n| where Subjcet has "x"\n');
-    const r = run(['run', f]);
+    const r = (await run(['run', f]));
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${f}:2:9 error bind-unknown-column unknown column 'Subjcet'`);
     expect(r.err).toContain("  | where Subjcet has \"x\"\n          ^^^^^^^");
@@ -68,53 +68,53 @@ describe('kqlite run', () => {
     expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
 
-  it('maps positions in a rule YAML back to the YAML file', () => {
+  it('maps positions in a rule YAML back to the YAML file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kqlite-'));
     const f = join(dir, 'rule.yaml');
     writeFileSync(f, 'id: x\nname: y\nquery: |\n  UrlClickEvents\n  | where ActionTyp == "ClickBlocked"\nversion: 1\n');
-    const r = run(['check', f]);
+    const r = (await run(['check', f]));
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${f}:5:11 error bind-unknown-column`);
   });
 
-  it('usage errors exit 2', () => {
-    expect(run(['run']).code).toBe(2);
-    expect(run(['run', '--query', 'print 1', '--format', 'xml']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
-    expect(run(['run', 'no-such-file.kql']).code).toBe(2);
+  it('usage errors exit 2', async () => {
+    expect((await run(['run'])).code).toBe(2);
+    expect((await run(['run', '--query', 'print 1', '--format', 'xml'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['run', 'no-such-file.kql'])).code).toBe(2);
   });
 
-  it('data errors name file:line:column and the value, exit 1', () => {
+  it('data errors name file:line:column and the value, exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kqlite-'));
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data', 'EmailEvents.ndjson'), '{"Subject":"ok"}\n{"Subject":"x","Timestamp":"not a date"}\n');
-    const r = run(['run', '--query', 'EmailEvents | count', '--data', join(dir, 'data')]);
+    const r = (await run(['run', '--query', 'EmailEvents | count', '--data', join(dir, 'data')]));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/EmailEvents\.ndjson:2:\d+: column 'Timestamp' \(datetime\)/);
     expect(r.err).toContain('"not a date"');
-    const lenient = run(['run', '--query', 'EmailEvents | count', '--data', join(dir, 'data'), '--lenient', '--format', 'json']);
+    const lenient = (await run(['run', '--query', 'EmailEvents | count', '--data', join(dir, 'data'), '--lenient', '--format', 'json']));
     expect(lenient.code).toBe(0);
     expect(JSON.parse(lenient.out).rows).toEqual([[2]]);
     expect(lenient.err).toContain('bad value');
   });
 });
 
-describe('kqlite check and explain', () => {
-  it('check passes the seed rules', () => {
-    const r = run(['check', rules]);
+describe('kqlite check and explain', async () => {
+  it('check passes the seed rules', async () => {
+    const r = (await run(['check', rules]));
     expect(r.code).toBe(0);
     expect(r.err).toContain('5 of 5 rule file(s) ok');
   });
 
-  it('explain prints the plan with schemas', () => {
-    const r = run(['explain', '--query', 'EmailEvents | where Subject has "x" | project Subject']);
+  it('explain prints the plan with schemas', async () => {
+    const r = (await run(['explain', '--query', 'EmailEvents | where Subject has "x" | project Subject']));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Project\(project\) Subject → \[Subject:string\]\n  Filter has\(Subject, "x"\)/);
   });
 });
 
-describe('the installed command', () => {
-  it('bin/kqlite.js runs a seed rule (needs `npm run build`, which npm ci runs)', () => {
+describe('the installed command', async () => {
+  it('bin/kqlite.js runs a seed rule (needs `npm run build`, which npm ci runs)', async () => {
     const r = spawnSync(process.execPath, [join(root, 'bin/kqlite.js'), 'run', join(rules, 'safelinks-url-block-trigger.kql'), '--format', 'json'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).columns[0]).toEqual({ name: 'Timestamp', type: 'datetime' });
