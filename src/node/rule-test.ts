@@ -246,7 +246,8 @@ function runCase(spec: TestFile, c: CaseSpec, db: ReturnType<typeof buildCaseDat
     if (err instanceof ExpectationError) {
       const rows = err.list === 'contains' ? e.contains : e.rows;
       const row = err.row >= 0 ? rows?.[err.row] : undefined;
-      const pos: Pos = row ? ((err.column && (row.valuePos.get(err.column) ?? row.keyPos.get(err.column))) || row.pos) : (e.orderedPos ?? e.pos);
+      const at = err.column === undefined ? undefined : err.onKey ? row?.keyPos.get(err.column) : row?.valuePos.get(err.column);
+      const pos: Pos = row ? (at ?? row.pos) : (e.orderedPos ?? e.pos);
       return [[`${shown}:${pos.line}:${pos.col}: error in the expectation: ${err.message}`]];
     }
     throw err;

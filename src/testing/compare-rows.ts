@@ -32,6 +32,8 @@ export class ExpectationError extends Error {
     readonly row: number,
     readonly column: string | undefined,
     readonly notes: readonly string[] = [],
+    /** The fault is the column name itself (point at the key), not its value. */
+    readonly onKey = false,
   ) {
     super(message + (notes.length ? ` (${notes.join('; ')})` : ''));
     this.name = 'ExpectationError';
@@ -109,7 +111,7 @@ export function normalizeExpectedRows(
         throw new ExpectationError(`expected row ${i + 1} names column '${k}', which the result does not have`, i, k, [
           ...didYouMean(k, types.keys()),
           `result columns: ${columns.map((c) => c.name).join(', ')}`,
-        ]);
+        ], true);
       }
       try {
         cells.set(k, normalizeExpectedCell(type, raw, nowTicks));

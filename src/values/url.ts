@@ -21,7 +21,7 @@
 // - The query runs from the first '?' to '#'; the fragment is everything after the first '#'.
 
 import type { DynamicBag } from './types.js';
-import { makeBag } from './dynamic.js';
+import { compareOrdinal, makeBag } from './dynamic.js';
 
 const EMPTY_QUERY: DynamicBag = makeBag([]);
 
@@ -146,8 +146,10 @@ function parseQueryParameters(text: string, start: number, end: number): Dynamic
     i = amp + 1;
   }
   if (pairs.size === 0) return EMPTY_QUERY;
-  // Keys keep their order in the URL, as the observed output in kql-semantics.md shows ({tag, order}) [U].
-  return makeBag([...pairs].map(([k, v]) => [k, v] as const));
+  // Keys come out sorted: the real engine printed {"order":...,"tag":...} for "?tag=networking&order=newest"
+  // (microsoft/Kusto-Query-Language#112).
+  const keys = [...pairs.keys()].sort(compareOrdinal);
+  return makeBag(keys.map((k) => [k, pairs.get(k) as string] as const));
 }
 
 /**
