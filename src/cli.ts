@@ -13,6 +13,7 @@ import { readRuleFile, RuleFileError, type RuleText } from './node/rule-file.js'
 import type { QueryResult } from './result.js';
 import { textCell, stringifyJson } from './tables/format.js';
 import { renderSparklines } from './node/sparkline.js';
+import { runRuleTests } from './node/rule-test.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -203,6 +204,19 @@ Examples:
       }
       io.err(`${files.length - errors} of ${files.length} rule file(s) ok\n`);
       if (errors > 0) exitCode = 1;
+    });
+
+  program
+    .command('test')
+    .description('run rule tests: *.test.yaml files holding a rule, sample rows and the expected result')
+    .argument('[paths...]', 'test files or folders to search (default: the current folder)')
+    .addHelpText('after', '\nExamples:\n  kqlite test examples/tests\n  kqlite test my-rule.test.yaml')
+    .action((paths: string[]) => {
+      exitCode = runRuleTests(paths.length > 0 ? paths : ['.'], {
+        out: io.out,
+        err: io.err,
+        color: useColor(io),
+      });
     });
 
   program

@@ -221,7 +221,7 @@ function runCase(spec: TestFile, c: CaseSpec, db: ReturnType<typeof buildCaseDat
     result = db.query(query.text, { now: formatDatetime(nowTicks) });
   } catch (err) {
     if (err instanceof KqlError) {
-      return [['the query failed:', ...err.diagnostics.flatMap((d) => formatComposedDiagnostic(d, query, false, (f) => relative(process.cwd(), f) || f).split('\n'))]];
+      return [['the query failed:', ...err.diagnostics.flatMap((d) => formatComposedDiagnostic(d, query, paint !== noPaint, (f) => relative(process.cwd(), f) || f).split('\n'))]];
     }
     throw err;
   }

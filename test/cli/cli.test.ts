@@ -16,7 +16,7 @@ async function run(args: string[], stdin = '', isTTY = false) {
   return { code, out, err };
 }
 
-describe('kqlite run', async () => {
+describe('kqlite run', () => {
   it('runs every seed rule on the bundled data', async () => {
     for (const f of ['link-target-t1608-005.kql', 'malicious-clicks-allowed.kql', 'malicious-clicks-allowed.yaml', 'safelinks-url-block-trigger.kql', 'safelinks-url-block-trigger.sentinel.kql']) {
       const r = (await run(['run', join(rules, f), '--format', 'json']));
@@ -99,7 +99,50 @@ describe('kqlite run', async () => {
   });
 });
 
-describe('kqlite check and explain', async () => {
+describe('charts', () => {
+  it('--chart writes an SVG for a rendered seed rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kqlite-'));
+    const svg = join(dir, 'c.svg');
+    const r = await run(['run', join(rules, 'malicious-clicks-allowed.kql'), '--chart', svg]);
+    expect(r.code, r.err).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('2026-10-21');
+  });
+
+  it('--chart without render is a clear error', async () => {
+    const r = await run(['run', '--query', 'print 1', '--chart', join(tmpdir(), 'x.svg')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("--chart needs a query that ends with 'render'");
+  });
+
+  it('a terminal gets a sparkline under the table', async () => {
+    const r = await run(['run', '--query', 'range x from 1 to 4 step 1 | extend y = x * x | render linechart'], '', true);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/y\s+▁\S*█/);
+  });
+});
+
+describe('kqlite test', () => {
+  it('runs the shipped rule tests', async () => {
+    const r = await run(['test', join(root, 'examples/tests')]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toMatch(/^\d+ passed, 0 failed$/m);
+  });
+
+  it('a failing case exits 1 with a diff', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kqlite-'));
+    writeFileSync(
+      join(dir, 'x.test.yaml'),
+      'query: |\n  datatable(a:long)[1, 2] | where a > 1\nnow: 2026-11-20T12:00:00Z\ncases:\n  - name: wrong\n    expect:\n      rows:\n        - { a: 3 }\n',
+    );
+    const r = await run(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('0 passed, 1 failed');
+  });
+});
+
+describe('kqlite check and explain', () => {
   it('check passes the seed rules', async () => {
     const r = (await run(['check', rules]));
     expect(r.code).toBe(0);
@@ -113,7 +156,7 @@ describe('kqlite check and explain', async () => {
   });
 });
 
-describe('the installed command', async () => {
+describe('the installed command', () => {
   it('bin/kqlite.js runs a seed rule (needs `npm run build`, which npm ci runs)', async () => {
     const r = spawnSync(process.execPath, [join(root, 'bin/kqlite.js'), 'run', join(rules, 'safelinks-url-block-trigger.kql'), '--format', 'json'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

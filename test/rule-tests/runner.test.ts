@@ -218,7 +218,7 @@ cases:
     });
     const r = run([dir]);
     expect(r.err).toMatch(/v\.test\.yaml:8:5: error: case 'x' has no 'now'/);
-    const dir2 = fixture({ 'v.test.yaml': `now: 2026-11-20T12:00:00Z\n` + (r.err, `rule: ${rule}
+    const dir2 = fixture({ 'v.test.yaml': `now: 2026-11-20T12:00:00Z\nrule: ${rule}
 data:
   UrlClickEvents:
     - { Timestamp: yesterday, IsClickedThrough: maybe, Url: 42 }
@@ -227,7 +227,7 @@ data:
 cases:
   - name: x
     expect: { fires: true }
-`) });
+` });
     const r2 = run([dir2]);
     expect(r2.err).toMatch(/v\.test\.yaml:5:20: error: 'UrlClickEvents'\.Timestamp \(datetime\): expected an ISO-8601 datetime: "yesterday"/);
     expect(r2.err).not.toMatch(/TimeGenerated \(datetime\)/); // the mirrored column is not reported twice
@@ -252,6 +252,21 @@ cases:
     });
     const r = run([dir]);
     expect(r.out).toMatch(/e\.test\.yaml:7:28: error in the expectation: expected row 1 names column 'AcountUpn', which the result does not have \(did you mean 'AccountUpn'\?/);
+  });
+
+  it('an expected value that does not fit its column points at the value', () => {
+    const dir = fixture({
+      'w.test.yaml': `rule: ${rule}
+now: 2026-11-20T12:00:00Z
+cases:
+  - name: x
+    expect:
+      contains:
+        - { Timestamp: soon }
+`,
+    });
+    const r = run([dir]);
+    expect(r.out).toMatch(/w\.test\.yaml:7:24: error in the expectation: expected row 1, column 'Timestamp' \(datetime\): expected an ISO-8601 datetime: "soon"/);
   });
 
   it('query errors point into the inline query and the append text of the test file', () => {
