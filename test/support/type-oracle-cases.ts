@@ -10,7 +10,12 @@ export interface TypeCase {
   readonly query: string;
 }
 
-/** One typed literal per scalar type. Typed constructors so that the literal's type is unambiguous. */
+/**
+ * One typed literal per scalar type. Typed constructors so that the literal's type is unambiguous. dynamic is
+ * `dynamic(null)`, not `dynamic(1)`: Microsoft's analyser refines a dynamic literal by its content (dynamic(1) is
+ * "a dynamic long", so array_length or has refuse it as not an array / not a string), whereas dynamic(null) stays
+ * plain dynamic, exactly like a dynamic column — and the column case is the one detection queries hit.
+ */
 export const LITERALS: Readonly<Record<string, string>> = {
   bool: 'bool(true)',
   int: 'int(1)',
@@ -20,7 +25,7 @@ export const LITERALS: Readonly<Record<string, string>> = {
   timespan: 'timespan(1d)',
   string: '"s"',
   guid: 'guid(74be27de-1e4e-49d9-b579-fe0b331d3642)',
-  dynamic: 'dynamic(1)',
+  dynamic: 'dynamic(null)',
 };
 
 export const TYPES = Object.keys(LITERALS);
