@@ -2,7 +2,10 @@
 // (inclusive) time per function, so hot spots can be read without DevTools.
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/run.ts --only case1 --runs 3
-//   npx tsx bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [--top 25] [--filter src/]
+//   npx tsx bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [--top 25] [--filter src/] [--under query]
+//
+// --under NAME keeps only the samples with a function called NAME on the stack (e.g. `query`: Database.query,
+// leaving out data generation and the baselines); percentages are of those samples.
 
 import { readFileSync } from 'node:fs';
 
@@ -21,11 +24,12 @@ interface Profile {
 }
 
 function label(n: Node): string {
+  // Line numbers are those of tsx's transpiled output; the function name is the reliable part.
   const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/^.*\/work\/main\//, '');
   return `${n.callFrame.functionName || '(anonymous)'} ${url ? `${url}:${n.callFrame.lineNumber + 1}` : ''}`.trim();
 }
 
-export function summarise(file: string, top = 25, filter = ''): string {
+export function summarise(file: string, top = 25, filter = '', under = ''): string {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -37,6 +41,13 @@ export function summarise(file: string, top = 25, filter = ''): string {
   for (let i = 0; i < samples.length; i++) {
     const dt = deltas[i + 1] ?? deltas[i] ?? 0;
     selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + dt);
+  }
+  if (under) {
+    for (const id of [...selfUs.keys()]) {
+      let found = false;
+      for (let cur: number | undefined = id; cur !== undefined && !found; cur = parent.get(cur)) found = byId.get(cur)!.callFrame.functionName === under;
+      if (!found) selfUs.delete(id);
+    }
   }
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const self = new Map<string, number>();
@@ -65,6 +76,7 @@ const args = process.argv.slice(2);
 const files = args.filter((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
 const topAt = args.indexOf('--top');
 const filterAt = args.indexOf('--filter');
+const underAt = args.indexOf('--under');
 for (const f of files) {
-  console.log(summarise(f, topAt >= 0 ? Number(args[topAt + 1]) : 25, filterAt >= 0 ? args[filterAt + 1]! : ''));
+  console.log(summarise(f, topAt >= 0 ? Number(args[topAt + 1]) : 25, filterAt >= 0 ? args[filterAt + 1]! : '', underAt >= 0 ? args[underAt + 1]! : ''));
 }

@@ -44,6 +44,7 @@ const MESSAGES = {
     `aggregate function '${p.name}' can only be used in summarize or make-series`,
   'bind-incomparable': (p: { op: string; left: string; right: string }) =>
     `operator '${p.op}' cannot compare ${p.left} with ${p.right}`,
+  'bind-operator-types': (p: { op: string; types: string }) => `operator '${p.op}' is not defined for ${p.types}`,
   'bind-duplicate-column': (p: { name: string }) => `duplicate column name '${p.name}'`,
   'bind-expected-tabular': (p: { what: string }) => `${p.what} must be a tabular expression`,
   'bind-expected-scalar': (p: { what: string }) => `${p.what} must be a scalar expression`,

@@ -11,7 +11,7 @@ import { lift, type Invoke, type ResolveContext, type Value } from '../functions
 import { lookupAggregate, lookupScalar, scalarFunctionNames } from '../functions/registry.js';
 import { KQL_AGGREGATE_NAMES, KQL_FUNCTION_NAMES } from '../functions/kql-names.js';
 import { conversionInvoke } from '../functions/scalar/conversion.js';
-import { binaryOperator, listOperator, betweenOperator, memberAccess } from '../functions/operators.js';
+import { binaryOperator, listOperator, betweenOperator, memberAccess, negate } from '../functions/operators.js';
 import type { BoundExpr, Call, Literal } from '../plan/expr.js';
 import type { BindContext, RowScope } from './scope.js';
 import { bindTabular, isTabularExpression } from './bind-query.js';
@@ -78,12 +78,7 @@ export function bindExpr(e: A.Expression, scope: RowScope, ctx: BindContext): Bo
       const operand = bindExpr(e.operand, scope, ctx);
       if (!operand) return undefined;
       if (e.op === '+') return operand;
-      if (operand.kind === 'Literal' && operand.value !== null) {
-        if (operand.type === 'long') return literal('long', BigInt.asIntN(64, -(operand.value as bigint)), e.span);
-        if (operand.type === 'real') return literal('real', -(operand.value as number), e.span);
-        if (operand.type === 'timespan') return literal('timespan', -(operand.value as bigint), e.span);
-      }
-      return binaryOperator('-', literal(operand.type === 'real' ? 'real' : operand.type === 'timespan' ? 'timespan' : 'long', operand.type === 'real' ? 0 : 0n, e.span), operand, e.span, ctx);
+      return negate(operand, e.span, ctx);
     }
     case 'Binary': {
       const left = bindExpr(e.left, scope, ctx);

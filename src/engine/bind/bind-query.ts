@@ -689,7 +689,11 @@ function bindAggregateCall(
       }
     }
     const r = def.resolve([e.type, ...returned.map((x) => x.expr.type)], { constant: () => undefined });
-    if (typeof r === 'string') return fail(ctx, item.span, r) as undefined;
+    if (typeof r === 'string') {
+      ctx.diagnostics.push(diagnostic('bind-wrong-type', first.span, { what: `'${def.name}'`, expected: r, got: e.type }));
+      return undefined;
+    }
+    if ('notSupported' in r) return notSupported(ctx, item.span, r.notSupported);
     const firstName = item.name ?? defaultColumnName(first) ?? `${def.name}_`;
     const out: AggregateCall[] = [];
     // One aggregate per output column; all share the comparison on e (impl receives [e, value]).
@@ -721,6 +725,7 @@ function bindAggregateCall(
     ctx.diagnostics.push(diagnostic('bind-wrong-type', item.span, { what: `'${item.agg}'`, expected: r, got: args.map((a) => a.type).join(', ') }));
     return undefined;
   }
+  if ('notSupported' in r) return notSupported(ctx, item.span, r.notSupported);
   const converted = args.map((a, i) => (r.argTypes?.[i] ? convertTo(a, r.argTypes[i]!) : a));
   // Numeric literal arguments name columns too (percentile(x, 95) → percentile_x_95).
   const argName = (a: A.Expression) =>

@@ -74,6 +74,7 @@ export interface AggregateDef {
   readonly columnName: (argNames: readonly (string | undefined)[]) => string;
   readonly resolve: (argTypes: readonly ScalarType[], ctx: ResolveContext) =>
     | { returnType: ScalarType; impl: AggregateImpl; argTypes?: readonly (ScalarType | undefined)[] }
+    | { notSupported: string }
     | string;
   /** Value on empty input without `by` (summarize always emits one row). */
   readonly doc: string;
@@ -153,7 +154,8 @@ export type Param =
   | 'real*' // any numeric, converted to real
   | 'any'
   | 'string*' // string, or dynamic converted with tostring semantics by the binder
-  | 'tostring'; // any value, converted to string (functions documented to cast their arguments)
+  | 'tostring' // any value, converted to string (functions documented to cast their arguments)
+  | 'anydyn'; // any value, converted to dynamic (pack_array, bag_pack, set_has_element's value...)
 
 export function acceptsParam(p: Param, t: ScalarType): { ok: boolean; convertTo?: ScalarType } {
   switch (p) {
@@ -176,7 +178,10 @@ export function acceptsParam(p: Param, t: ScalarType): { ok: boolean; convertTo?
     case 'string':
       return { ok: t === 'string' || t === 'dynamic', convertTo: 'string' };
     case 'dynamic':
-      return { ok: true, convertTo: 'dynamic' };
+      // Array and bag functions take dynamic values only (Microsoft's analyser: "must be a dynamic array").
+      return { ok: t === 'dynamic' };
+    case 'anydyn':
+      return { ok: t !== 'decimal', convertTo: 'dynamic' };
     default:
       return { ok: t === p };
   }
@@ -236,6 +241,7 @@ export function describeParam(p: Param): string {
     case 'tostring':
       return 'string';
     case 'any':
+    case 'anydyn':
       return 'any value';
     default:
       return p;

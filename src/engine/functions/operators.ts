@@ -81,14 +81,106 @@ export function binaryOperator(
       ctx.diagnostics.push(diagnostic('bind-not-supported', span, { name: `comparing bool with string ('${op}')` }));
       return undefined;
     }
-    const ok = comparable(lt, rt) || (lt === 'bool' && isNumeric(rt)) || (rt === 'bool' && isNumeric(lt));
+    const ok =
+      op === '==' || op === '!='
+        ? comparable(lt, rt) || (lt === 'bool' && isNumeric(rt)) || (rt === 'bool' && isNumeric(lt))
+        : orderable(lt, rt);
     if (!ok) return refuse(ctx, span, op, lt, rt);
     return foldIfConstant(call(op, [left, right], 'bool', comparisonInvoke(op), span));
   }
-  // Arithmetic.
+  return bindArithmetic(op, left, right, span, ctx);
+}
+
+/**
+ * `<`, `<=`, `>`, `>=`: numbers with numbers, datetimes with datetimes, timespans with timespans, bools, and dynamic
+ * with numbers or dynamic. Microsoft's analyser refuses strings, guids and dynamic with other types.
+ */
+function orderable(lt: ScalarType, rt: ScalarType): boolean {
+  if (isNumeric(lt) && isNumeric(rt)) return true;
+  if (lt === rt && (lt === 'datetime' || lt === 'timespan' || lt === 'bool' || lt === 'dynamic')) return true;
+  if ((lt === 'dynamic' && isNumeric(rt)) || (rt === 'dynamic' && isNumeric(lt))) return true;
+  return (lt === 'bool' && isNumeric(rt)) || (rt === 'bool' && isNumeric(lt));
+}
+
+function operatorTypes(ctx: BindContext, span: Span, op: string, types: readonly ScalarType[]): undefined {
+  ctx.diagnostics.push(diagnostic('bind-operator-types', span, { op, types: types.join(' and ') }));
+  return undefined;
+}
+
+/** What a dynamic operand of arithmetic is read as, given the other operand (Microsoft's analyser's result types). */
+function dynamicArithmeticRole(op: string, other: ScalarType): ScalarType | undefined {
+  if (other === 'int' || other === 'long') return 'long';
+  if (other === 'real') return 'real';
+  if (other === 'timespan' && (op === '+' || op === '-')) return 'timespan';
+  if (other === 'datetime') {
+    // datetime + dyn and dyn + datetime → datetime (dyn is a timespan); datetime - dyn and dyn - datetime →
+    // timespan (dyn is a datetime).
+    if (op === '+') return 'timespan';
+    if (op === '-') return 'datetime';
+  }
+  return undefined;
+}
+
+function bindArithmetic(op: BinaryOp, left: BoundExpr, right: BoundExpr, span: Span, ctx: BindContext): BoundExpr | undefined {
+  const lt = left.type;
+  const rt = right.type;
+  if (lt === 'dynamic' && rt === 'dynamic') {
+    // dynamic ∘ dynamic is dynamic: numbers combine (longs stay longs); anything else gives null [U].
+    const fn = (a: Value, b: Value): Value => {
+      const x = numericOfDynamic(a);
+      const y = numericOfDynamic(b);
+      if (x === null || y === null) return null;
+      const t = typeof x === 'bigint' && typeof y === 'bigint' ? 'long' : 'real';
+      const r = arithmetic(op, t, t)!.fn(t === 'real' ? Number(x) : x, t === 'real' ? Number(y) : y);
+      return r;
+    };
+    return foldIfConstant(call(op, [left, right], 'dynamic', lift('dynamic', fn), span));
+  }
+  if (lt === 'dynamic' || rt === 'dynamic') {
+    const role = dynamicArithmeticRole(op, lt === 'dynamic' ? rt : lt);
+    if (!role) return operatorTypes(ctx, span, op, [lt, rt]);
+    const l = lt === 'dynamic' ? convertTo(left, role) : left;
+    const r = rt === 'dynamic' ? convertTo(right, role) : right;
+    return bindArithmetic(op, l, r, span, ctx);
+  }
   const r = arithmetic(op, lt, rt);
-  if (!r) return refuse(ctx, span, op, lt, rt);
-  return foldIfConstant(call(op, [left, right], r.type, lift(r.type, r.fn), span));
+  if (r) return foldIfConstant(call(op, [left, right], r.type, lift(r.type, r.fn), span));
+  // Combinations Microsoft's analyser types but whose run-time meaning is undocumented (datetime + datetime,
+  // datetime * number, timespan * timespan, ...): refuse by name rather than guess.
+  const tick = (t: ScalarType) => t === 'datetime' || t === 'timespan';
+  if ((tick(lt) || tick(rt)) && (tick(lt) || isNumeric(lt)) && (tick(rt) || isNumeric(rt))) {
+    ctx.diagnostics.push(diagnostic('bind-not-supported', span, { name: `${lt} ${op} ${rt}` }));
+    return undefined;
+  }
+  return operatorTypes(ctx, span, op, [lt, rt]);
+}
+
+function numericOfDynamic(v: Value): bigint | number | null {
+  if (typeof v === 'bigint' || typeof v === 'number') return v;
+  return null;
+}
+
+/** Unary minus: int stays int, long/real/timespan keep their type, dynamic numbers are negated. */
+export function negate(operand: BoundExpr, span: Span, ctx: BindContext): BoundExpr | undefined {
+  const t = operand.type;
+  switch (t) {
+    case 'int':
+      return foldIfConstant(call('-', [operand], 'int', lift('int', (v) => -(v as number) | 0), span));
+    case 'long':
+    case 'timespan':
+      return foldIfConstant(call('-', [operand], t, lift(t, (v) => wrapLong(-(v as bigint))), span));
+    case 'real':
+      return foldIfConstant(call('-', [operand], 'real', lift('real', (v) => -(v as number)), span));
+    case 'dynamic':
+      return foldIfConstant(
+        call('-', [operand], 'dynamic', lift('dynamic', (v) => (typeof v === 'bigint' ? wrapLong(-v) : typeof v === 'number' ? -v : null)), span),
+      );
+    case 'datetime':
+      ctx.diagnostics.push(diagnostic('bind-not-supported', span, { name: 'negating a datetime' }));
+      return undefined;
+    default:
+      return operatorTypes(ctx, span, '-', [t]);
+  }
 }
 
 function isStringish(t: ScalarType): boolean {
@@ -406,9 +498,13 @@ export function betweenOperator(
   span: Span,
   ctx: BindContext,
 ): BoundExpr | undefined {
-  if (!comparable(left.type, low.type)) return refuse(ctx, span, 'between', left.type, low.type);
+  // between takes numbers, datetimes (upper bound a datetime or a timespan) or timespans; dynamic only against
+  // numbers (between-operator.md; Microsoft's analyser refuses strings, bools and guids).
   const datetimePlusSpan = left.type === 'datetime' && high.type === 'timespan';
-  if (!datetimePlusSpan && !comparable(left.type, high.type)) return refuse(ctx, span, 'between', left.type, high.type);
+  const rangeOk = (v: ScalarType, b: ScalarType) =>
+    (isNumeric(v) && (isNumeric(b) || b === 'dynamic')) || (v === 'dynamic' && isNumeric(b)) || ((v === 'datetime' || v === 'timespan') && b === v);
+  if (!rangeOk(left.type, low.type)) return refuse(ctx, span, 'between', left.type, low.type);
+  if (!datetimePlusSpan && !rangeOk(left.type, high.type)) return refuse(ctx, span, 'between', left.type, high.type);
   const invoke = lift('bool', (v, lo, hi) => {
     const h = datetimePlusSpan ? (lo as bigint) + (hi as bigint) : hi;
     const a = compareValues(v as ScalarValue, lo as ScalarValue);

@@ -97,6 +97,8 @@ function sumDef(name: 'sum' | 'sumif'): AggregateDef {
     resolve: ([t, p]) => {
       if (withP && p !== 'bool') return 'a bool predicate as second argument';
       if (t === 'timespan') return { returnType: 'timespan', impl: sumImpl('timespan', withP) };
+      // Microsoft's analyser types sum(datetime) as datetime, but what it computes is undocumented.
+      if (t === 'datetime') return { notSupported: `${name}(datetime)` };
       if (!isNum(t)) return 'a number';
       const rt: ScalarType = t === 'real' ? 'real' : 'long';
       return { returnType: rt, impl: sumImpl(rt, withP) };
@@ -115,6 +117,23 @@ function avgDef(name: 'avg' | 'avgif'): AggregateDef {
     example: `T | summarize ${name}(x${withP ? ', x > 0' : ''})`,
     resolve: ([t, p]) => {
       if (withP && p !== 'bool') return 'a bool predicate as second argument';
+      if (t === 'datetime' || t === 'timespan') {
+        // The mean instant or duration, in ticks (Microsoft's analyser types avg(datetime) as datetime).
+        return {
+          returnType: t,
+          impl: impl(
+            () => ({ sum: 0n, n: 0n }),
+            (s: { sum: bigint; n: bigint }, [v, q]) => {
+              if (v !== null && (!withP || q === true)) {
+                s.sum += v as bigint;
+                s.n++;
+              }
+              return s;
+            },
+            (s: { sum: bigint; n: bigint }) => (s.n === 0n ? null : s.sum / s.n),
+          ),
+        };
+      }
       if (!isNum(t)) return 'a number';
       return {
         returnType: 'real',
@@ -147,7 +166,7 @@ function extremeDef(name: 'min' | 'max' | 'minif' | 'maxif'): AggregateDef {
     example: `T | summarize ${name}(x${withP ? ', x > 0' : ''})`,
     resolve: ([t, p]) => {
       if (withP && p !== 'bool') return 'a bool predicate as second argument';
-      if (t === 'dynamic' || t === 'bool' || t === 'guid') return 'a number, string, datetime or timespan';
+      if (t === 'dynamic' || t === 'guid') return 'a number, bool, string, datetime or timespan';
       return {
         returnType: t!,
         impl: impl(
@@ -289,7 +308,7 @@ function argExtremeDef(name: 'arg_max' | 'arg_min'): AggregateDef {
     columnName: () => name,
     doc: `The row with the ${sign > 0 ? 'largest' : 'smallest'} value of the first argument.`,
     example: `T | summarize ${name}(Timestamp, *) by Key`,
-    resolve: () => ({
+    resolve: ([t]) => (t === 'dynamic' || t === 'guid' ? `an orderable first argument (got ${t})` : {
       returnType: 'dynamic',
       impl: impl(
         () => ({ e: null as Value, v: null as Value, set: false }),

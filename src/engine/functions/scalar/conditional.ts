@@ -11,6 +11,18 @@ function branchTypes(types: readonly ScalarType[]): { type: ScalarType } | strin
   return t ? { type: t } : `branches of the same type (got ${types.join(', ')})`;
 }
 
+/**
+ * The result type of iff/case branches, as Microsoft's analyser gives it: numbers widen; a dynamic branch after a
+ * typed first branch takes the first branch's type (converted at run time); a dynamic first branch makes the result
+ * dynamic; other mixes of types are dynamic.
+ */
+function conditionalType(types: readonly ScalarType[]): ScalarType {
+  const first = types[0]!;
+  if (first === 'dynamic') return 'dynamic';
+  const typed = types.filter((t) => t !== 'dynamic');
+  return commonType(typed) ?? 'dynamic';
+}
+
 const iffDef: ScalarFunctionDef = {
   name: 'iff',
   aliases: ['iif'],
@@ -20,9 +32,7 @@ const iffDef: ScalarFunctionDef = {
   example: 'print iff(1 > 0, "yes", "no")',
   resolve(argTypes) {
     if (argTypes[0] !== 'bool') return 'a bool condition';
-    const b = branchTypes([argTypes[1]!, argTypes[2]!]);
-    if (typeof b === 'string') return b;
-    const t = b.type;
+    const t = conditionalType([argTypes[1]!, argTypes[2]!]);
     return {
       returnType: t,
       argTypes: [undefined, t === argTypes[1] ? undefined : t, t === argTypes[2] ? undefined : t],
@@ -45,9 +55,7 @@ const caseDef: ScalarFunctionDef = {
       values.push(argTypes[i + 1]!);
     }
     values.push(argTypes[argTypes.length - 1]!);
-    const b = branchTypes(values);
-    if (typeof b === 'string') return b;
-    const t = b.type;
+    const t = conditionalType(values);
     const conv = argTypes.map((a, i) => ((i % 2 === 1 || i === argTypes.length - 1) && a !== t ? t : undefined));
     return {
       returnType: t,
@@ -71,6 +79,8 @@ const coalesceDef: ScalarFunctionDef = {
   doc: 'Returns the first argument that is not null (for strings, not empty).',
   example: 'print coalesce(int(null), 5)',
   resolve(argTypes) {
+    // coalesce does not mix dynamic with other types (Microsoft's analyser: "must have the type dynamic").
+    if (argTypes.includes('dynamic') && !argTypes.every((a) => a === 'dynamic')) return 'arguments that are all dynamic or all of one type';
     const b = branchTypes(argTypes);
     if (typeof b === 'string') return b;
     const t = b.type;

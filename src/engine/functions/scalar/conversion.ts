@@ -64,7 +64,7 @@ const parseJsonDef: ScalarFunctionDef = {
     const from = argTypes[0]!;
     if (from === 'dynamic') return { returnType: 'dynamic', invoke: (args) => args[0]! };
     if (from === 'string') return { returnType: 'dynamic', invoke: lift('dynamic', (s) => parseJson(s as string), 'custom') };
-    return { returnType: 'dynamic', invoke: conversionInvoke(from, 'dynamic') };
+    return { arg: 0, expected: 'string or dynamic', got: from };
   },
 };
 

@@ -35,7 +35,8 @@ const absDef: ScalarFunctionDef = {
   example: 'print abs(-5)',
   resolve([x]) {
     if (x === 'real') return { returnType: 'real', invoke: lift('real', (v) => Math.abs(v as number)) };
-    if (x === 'int') return { returnType: 'int', invoke: lift('int', (v) => Math.abs(v as number)) };
+    // abs(int) is long (Microsoft's analyser), so abs(int.MinValue) does not overflow.
+    if (x === 'int') return { returnType: 'long', argTypes: ['long'], invoke: lift('long', (v) => ((v as bigint) < 0n ? -(v as bigint) : v)) };
     if (x === 'long' || x === 'timespan') return { returnType: x, invoke: lift(x, (v) => ((v as bigint) < 0n ? -(v as bigint) : v)) };
     return 'a number or timespan';
   },

@@ -42,8 +42,8 @@ export const stringFunctions: readonly ScalarFunctionDef[] = [
   strcatDef,
   strcatDelimDef,
   simple({ name: 'strlen', params: ['string'], returns: 'long', row: (x) => s.strlen(str(x)), doc: 'Length of a string in characters.', example: 'print strlen("hello")' }),
-  simple({ name: 'tolower', params: ['string'], returns: 'string', row: (x) => s.tolower(str(x)), doc: 'Lower-cases a string.', example: 'print tolower("Hello")' }),
-  simple({ name: 'toupper', params: ['string'], returns: 'string', row: (x) => s.toupper(str(x)), doc: 'Upper-cases a string.', example: 'print toupper("Hello")' }),
+  simple({ name: 'tolower', params: ['tostring'], returns: 'string', row: (x) => s.tolower(str(x)), doc: 'Lower-cases a string.', example: 'print tolower("Hello")' }),
+  simple({ name: 'toupper', params: ['tostring'], returns: 'string', row: (x) => s.toupper(str(x)), doc: 'Upper-cases a string.', example: 'print toupper("Hello")' }),
   simple({ name: 'substring', params: ['string', 'integer', 'integer'], optional: 1, returns: 'string', row: (x, a, b) => s.substring(str(x), a as bigint, b === undefined ? undefined : (b as bigint | null)), doc: 'A substring by start index and optional length.', example: 'print substring("123456", 1, 2)' }),
   simple({ name: 'split', params: ['string', 'string', 'integer'], optional: 1, returns: 'dynamic', row: (x, d, i) => s.split(str(x), str(d), i === undefined ? undefined : (i as bigint | null)), doc: 'Splits a string by a delimiter into a dynamic array.', example: 'print split("a_b_c", "_")' }),
   {
