@@ -19,7 +19,7 @@
 // collected included); "retained" is that difference after a full GC, with the result still alive.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -263,7 +263,8 @@ async function main(): Promise<void> {
   const all: Stats[] = [];
   const notes: string[] = [];
   const log = (s: string) => process.stderr.write(s + '\n');
-  log(`machine: ${machine()}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  log(`machine: ${machine()}; load average ${load}`);
 
   for (const rows of o.rows) {
     gc();
@@ -339,7 +340,7 @@ async function main(): Promise<void> {
   await sampler.stop();
 
   const report = [
-    `Machine: ${machine()}.`,
+    `Machine: ${machine()}; load average at start ${load} (shared machine: figures are noisy).`,
     `Command: \`npx tsx bench/run.ts ${process.argv.slice(2).filter((a) => a !== '--readme').join(' ')}\`, ${new Date().toISOString().slice(0, 16)}Z.`,
     ...notes.map((n) => `Data: ${n}.`),
     '',

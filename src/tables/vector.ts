@@ -274,10 +274,25 @@ export function take(v: Vector, indices: ArrayLike<number>): Vector {
   const data = new Ctor(n);
   let valid: Uint8Array | undefined;
   if (v.valid || hasMissing) valid = new Uint8Array(n);
+  if (data instanceof BigInt64Array) {
+    // Copy 64-bit values as two 32-bit halves: reading a BigInt64Array element would allocate a BigInt per row.
+    const src = new Int32Array((v.data as BigInt64Array).buffer, (v.data as BigInt64Array).byteOffset, v.length * 2);
+    const dst = new Int32Array(data.buffer);
+    for (let i = 0; i < n; i++) {
+      const j = indices[i]!;
+      if (j < 0) continue;
+      dst[2 * i] = src[2 * j]!;
+      dst[2 * i + 1] = src[2 * j + 1]!;
+      if (valid) valid[i] = v.valid ? v.valid[j]! : 1;
+    }
+    return { type: v.type, length: n, data, valid } as Vector;
+  }
+  const srcData = v.data as Uint8Array | Int32Array | Float64Array;
+  const dstData = data as Uint8Array | Int32Array | Float64Array;
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j < 0) continue; // valid stays 0
-    (data as unknown as unknown[])[i] = (v.data as unknown as unknown[])[j];
+    dstData[i] = srcData[j]!;
     if (valid) valid[i] = v.valid ? v.valid[j]! : 1;
   }
   return { type: v.type, length: n, data, valid } as Vector;

@@ -16,7 +16,7 @@ export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
       return scalar(e.type, e.value);
     case 'Call': {
       const args = e.args.map((a) => evalExpr(a, t, ctx));
-      return e.invoke(args, t.rowCount);
+      return e.invoke(args, t.rowCount, ctx.dictionaryMemo);
     }
     case 'Subquery': {
       const cached = ctx.subqueries.get(e);

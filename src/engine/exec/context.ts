@@ -2,7 +2,7 @@
 
 import { diagnostic, KqlError, type Span } from '../../diagnostics.js';
 import type { Table } from '../../tables/table.js';
-import type { Arg } from '../functions/define.js';
+import type { Arg, DictionaryMemo } from '../functions/define.js';
 
 export interface Limits {
   /** Rows a result may have (checked at the end). */
@@ -16,6 +16,7 @@ export interface Limits {
 export class ExecContext {
   readonly materialized = new Map<number, Table>();
   readonly subqueries = new Map<object, Arg>();
+  readonly dictionaryMemo: DictionaryMemo = new WeakMap();
   private readonly deadline: number | undefined;
   constructor(
     readonly tables: (name: string) => Table | undefined,

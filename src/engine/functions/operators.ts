@@ -188,24 +188,46 @@ function isStringish(t: ScalarType): boolean {
 }
 
 // Three-valued logic (docs logical-operators.md): false and null → false; true or null → true; else null.
-const andInvoke: Invoke = lift(
-  'bool',
-  (a, b) => {
-    if (a === false || b === false) return false;
-    if (a === null || b === null) return null;
-    return true;
-  },
-  'custom',
-);
-const orInvoke: Invoke = lift(
-  'bool',
-  (a, b) => {
-    if (a === true || b === true) return true;
-    if (a === null || b === null) return null;
-    return false;
-  },
-  'custom',
-);
+// Columnar kernel: each side becomes a state array (0 false, 1 true, 2 null) or a constant state.
+const FALSE = 0;
+const TRUE = 1;
+const NULL = 2;
+
+function boolStates(a: Arg, n: number): Uint8Array | number {
+  if (isScalar(a)) return a.value === null ? NULL : a.value ? TRUE : FALSE;
+  const v = a as Extract<Vector, { type: 'bool' }>;
+  const out = new Uint8Array(n);
+  const data = v.data;
+  const valid = v.valid;
+  for (let i = 0; i < n; i++) out[i] = valid && valid[i] === 0 ? NULL : data[i]!;
+  return out;
+}
+
+function logicalInvoke(isAnd: boolean): Invoke {
+  const dominant = isAnd ? FALSE : TRUE;
+  const combine = (x: number, y: number) => (x === dominant || y === dominant ? dominant : x === NULL || y === NULL ? NULL : 1 - dominant);
+  return (args, n) => {
+    const a = boolStates(args[0]!, n);
+    const b = boolStates(args[1]!, n);
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = combine(a, b);
+      return scalar('bool', r === NULL ? null : r === TRUE);
+    }
+    const data = new Uint8Array(n);
+    let valid: Uint8Array | undefined;
+    for (let i = 0; i < n; i++) {
+      const r = combine(typeof a === 'number' ? a : a[i]!, typeof b === 'number' ? b : b[i]!);
+      if (r === NULL) {
+        if (!valid) valid = new Uint8Array(n).fill(1);
+        valid[i] = 0;
+      } else data[i] = r;
+    }
+    return { type: 'bool', length: n, data, valid };
+  };
+}
+
+const andInvoke: Invoke = logicalInvoke(true);
+const orInvoke: Invoke = logicalInvoke(false);
 
 /** String predicate; a constant needle is compiled once per evaluation. */
 function stringPredicateInvoke(op: string): Invoke {
