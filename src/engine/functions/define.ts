@@ -231,7 +231,7 @@ export function reader(v: Vector): (i: number) => Value {
 }
 
 /** Results computed per dictionary code, spread to rows by code, straight into a typed array. */
-function gatherByCode(returnType: ScalarType, perCode: readonly Value[], codes: Int32Array): Vector {
+export function gatherByCode(returnType: ScalarType, perCode: readonly Value[], codes: Int32Array): Vector {
   const n = codes.length;
   if (returnType === 'bool' || returnType === 'int' || returnType === 'real') {
     const Ctor = returnType === 'bool' ? Uint8Array : returnType === 'int' ? Int32Array : Float64Array;

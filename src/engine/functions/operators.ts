@@ -555,6 +555,8 @@ export function memberAccess(target: BoundExpr, key: BoundExpr, span: Span, ctx:
       if (d === null) return null;
       if (typeof k === 'string') {
         if (isDynamicBag(d as Dynamic)) {
+          // Own keys only: a bag's prototype carries nothing, but be explicit.
+          if (!Object.prototype.hasOwnProperty.call(d, k)) return null;
           const v = (d as Record<string, Dynamic>)[k];
           return v === undefined ? null : v;
         }
