@@ -12,6 +12,7 @@ import { loadDataFolder, DataError, type LoadedDataset } from './node/load-data.
 import { readRuleFile, RuleFileError, type RuleText } from './node/rule-file.js';
 import type { QueryResult } from './result.js';
 import { textCell, stringifyJson } from './tables/format.js';
+import { parseDatetime } from './values/datetime.js';
 import { renderSparklines } from './node/sparkline.js';
 import { runRuleTests } from './node/rule-test.js';
 
@@ -127,12 +128,19 @@ Examples:
       const format = String(opts.format);
       if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new UsageError(`unknown --format '${format}' (table, json, ndjson or csv)`);
       const rule = ruleFromArgs(file, opts as never, io);
-      const started = Date.now();
+      if (opts.now !== undefined && parseDatetime(String(opts.now)) === null) {
+        throw new UsageError(`--now takes an ISO-8601 datetime, got '${String(opts.now)}'`);
+      }
+      if (opts.data !== undefined && !existsSync(String(opts.data))) throw new UsageError(`no such data folder: ${String(opts.data)}`);
+      const loadStarted = Date.now();
       const { db, dataset } = loadDatabase(opts.data as string | undefined, Boolean(opts.lenient), io);
+      const loadMs = Date.now() - loadStarted;
       const now = (opts.now as string | undefined) ?? dataset.now;
+      const started = Date.now();
       let result: QueryResult;
       try {
-        result = db.query(rule.text, { now, fileName: rule.file });
+        // The CLI guards against runaway queries (a join or mv-expand producing billions of rows).
+        result = db.query(rule.text, { now, fileName: rule.file, limits: { maxIntermediateRows: 100_000_000 } });
       } catch (err) {
         if (err instanceof KqlError) {
           io.err(formatAll(err.diagnostics, rule, io) + '\n');
@@ -142,8 +150,13 @@ Examples:
         throw err;
       }
       const text = renderResult(result, format, Boolean(opts.full));
-      if (opts.out) writeFileSync(String(opts.out), text);
-      else io.out(text);
+      if (opts.out) {
+        try {
+          writeFileSync(String(opts.out), text);
+        } catch (err) {
+          throw new UsageError(`cannot write ${String(opts.out)}: ${(err as Error).message}`);
+        }
+      } else io.out(text);
       if (result.visualization) {
         if (opts.chart) {
           // Loaded only when asked for: the charting library takes most of a second to import.
@@ -170,7 +183,7 @@ Examples:
         exitCode = 1;
         return;
       }
-      io.err(`(${result.rowCount} row${result.rowCount === 1 ? '' : 's'}, ${Date.now() - started} ms)\n`);
+      io.err(`(${result.rowCount} row${result.rowCount === 1 ? '' : 's'}, query ${Date.now() - started} ms, data loaded in ${loadMs} ms)\n`);
     });
 
   program

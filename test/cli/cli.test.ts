@@ -23,7 +23,7 @@ describe('kqlite run', () => {
       expect(r.code, `${f}: ${r.err}`).toBe(0);
       const json = JSON.parse(r.out) as { columns: unknown[]; rows: unknown[][] };
       expect(json.rows.length).toBeGreaterThan(0);
-      expect(r.err).toMatch(/\(\d+ rows?, \d+ ms\)/);
+      expect(r.err).toMatch(/\(\d+ rows?, query \d+ ms, data loaded in \d+ ms\)/);
     }
   });
 
@@ -165,3 +165,23 @@ describe('the installed command', () => {
 });
 
 export { execFileSync };
+
+describe('mistakes users make', () => {
+  it('an invalid --now and a missing data folder are usage errors', async () => {
+    expect((await run(['run', '--query', 'print 1', '--now', 'yesterday'])).code).toBe(2);
+    expect((await run(['run', '--query', 'print 1', '--data', '/no/such/folder'])).code).toBe(2);
+  });
+
+  it('a function refusing its argument is a query error at the call, not an internal error', async () => {
+    const r = await run(['run', '--query', 'print datetime_add("weeks", 1, now())']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/query:1:7 error runtime-error datetime_add\(\): .*weeks/);
+    expect(r.err).not.toContain('internal error');
+  });
+
+  it('an unwritable --out is a clear usage error', async () => {
+    const r = await run(['run', '--query', 'print 1', '--out', '/no/such/dir/x.csv']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('cannot write /no/such/dir/x.csv');
+  });
+});

@@ -8,6 +8,7 @@ import type { Column, Schema } from '../../tables/table.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
 import { lookupAggregate, lookupScalar } from '../functions/registry.js';
 import { KQL_AGGREGATE_NAMES } from '../functions/kql-names.js';
+import { FIRST_ROW } from '../functions/aggregate/index.js';
 import { compileKqlRegex } from '../strings/regex.js';
 import type { BoundExpr, Literal } from '../plan/expr.js';
 import type { AggregateCall, JoinKind, Plan, SortKeyPlan } from '../plan/logical.js';
@@ -702,6 +703,29 @@ function bindAggregateCall(
     for (const x of returned) {
       out.push({ name: def.name, impl: r.impl, args: [e, x.expr], type: x.expr.type, span: item.span });
       schema.push({ name: uniqueName(x.name), type: x.expr.type });
+    }
+    return out;
+  }
+  if (def.name === 'take_any' && (item.args.length > 1 || item.args[0]?.kind === 'Star')) {
+    // take_any(a, b) / take_any(*): one arbitrary row (here the group's first), one column per value
+    // (take-any-aggregation-function.md); by-columns are not repeated.
+    const keyColumns = new Set(keys.filter((k) => k.kind === 'Column').map((k) => (k as { index: number }).index));
+    const out: AggregateCall[] = [];
+    for (const a of item.args) {
+      const cols: { name: string; expr: BoundExpr }[] = [];
+      if (a.kind === 'Star') {
+        inputSchema.forEach((c, i) => {
+          if (!keyColumns.has(i)) cols.push({ name: c.name, expr: colRef(c, i, a.span) });
+        });
+      } else {
+        const b = bindExpr(a, scope, ctx);
+        if (!b) return undefined;
+        cols.push({ name: defaultColumnName(a) ?? `any_arg${out.length}`, expr: b });
+      }
+      for (const c of cols) {
+        out.push({ name: 'take_any', impl: FIRST_ROW, args: [c.expr], type: c.expr.type, span: item.span });
+        schema.push({ name: uniqueName(c.name), type: c.expr.type });
+      }
     }
     return out;
   }

@@ -6,6 +6,7 @@
 // tostring(parse_url(Url)["Path"])), the expression is evaluated once per dictionary entry and spread to the rows
 // by code. A whole `where` over URL-derived columns then costs what its distinct values cost.
 
+import { diagnostic, KqlError } from '../../diagnostics.js';
 import type { Table } from '../../tables/table.js';
 import {
   allValues,
@@ -33,7 +34,14 @@ export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
       const viaDictionary = evalOverDictionary(e, t, ctx);
       if (viaDictionary) return viaDictionary;
       const args = e.args.map((a) => evalExpr(a, t, ctx));
-      return e.invoke(args, t.rowCount, ctx.dictionaryMemo);
+      try {
+        return e.invoke(args, t.rowCount, ctx.dictionaryMemo);
+      } catch (err) {
+        // A function refusing its input (a bad regex, an unknown date part, an undocumented format specifier) is
+        // the query's error: report it at the call, with the function's own message.
+        if (err instanceof KqlError) throw err;
+        throw new KqlError([diagnostic('runtime-error', e.span, { message: `${e.name}(): ${(err as Error).message}` })], ctx.source);
+      }
     }
     case 'Subquery': {
       const cached = ctx.subqueries.get(e);

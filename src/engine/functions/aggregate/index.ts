@@ -255,16 +255,9 @@ const makeBagDef: AggregateDef = {
         },
 };
 
-const takeAnyDef: AggregateDef = {
-  name: 'take_any',
-  aliases: ['any'],
-  minArgs: 1,
-  maxArgs: 1,
-  columnName: suffixName('any'),
-  doc: 'An arbitrary value of the group (here: the first non-null one).',
-  example: 'T | summarize take_any(x)',
-  resolve: ([t]) => ({
-    returnType: t!,
+function takeAnyImpl(t: ScalarType): { returnType: ScalarType; impl: AggregateImpl } {
+  return {
+    returnType: t,
     impl: impl(() => ({ v: null as Value, set: false }), (s: { v: Value; set: boolean }, [v]) => {
       if (!s.set && v !== null && v !== '') {
         s.v = v!;
@@ -272,15 +265,52 @@ const takeAnyDef: AggregateDef = {
       }
       return s;
     }, (s: { v: Value }) => s.v),
-  }),
+  };
+}
+
+// take_any(x) is named after x when x is a column, `any_arg0` otherwise (Microsoft's analyser); take_any(a, b) and
+// take_any(*) return several columns from one row (expanded by the binder, see FIRST_ROW below).
+const takeAnyDef: AggregateDef = {
+  name: 'take_any',
+  minArgs: 1,
+  maxArgs: 1,
+  columnName: (names) => names[0] ?? 'any_arg0',
+  doc: 'An arbitrary non-empty value of the group (here: the first one).',
+  example: 'T | summarize take_any(x)',
+  resolve: ([t]) => takeAnyImpl(t!),
 };
+
+/** The deprecated any(x): same as take_any, named any_x. */
+const anyDef: AggregateDef = {
+  name: 'any',
+  minArgs: 1,
+  maxArgs: 1,
+  columnName: suffixName('any'),
+  doc: 'Deprecated spelling of take_any, named any_<x>.',
+  example: 'T | summarize any(x)',
+  resolve: ([t]) => takeAnyImpl(t!),
+};
+
+/** The value of the group's first row, nulls included: the columns of take_any(a, b) / take_any(*) share that row. */
+export const FIRST_ROW: AggregateImpl = impl(
+  () => ({ v: null as Value, set: false }),
+  (s: { v: Value; set: boolean }, [v]) => {
+    if (!s.set) {
+      s.v = v!;
+      s.set = true;
+    }
+    return s;
+  },
+  (s: { v: Value }) => s.v,
+);
 
 const takeAnyIfDef: AggregateDef = {
   name: 'take_anyif',
   aliases: ['anyif'],
   minArgs: 2,
   maxArgs: 2,
-  columnName: suffixName('anyif'),
+  // Named after its first argument (Microsoft's analyser: take_anyif(a, p) → a) [U for expressions].
+  columnName: (names) => names[0] ?? 'anyif_arg0',
   doc: 'An arbitrary value among rows where the predicate is true.',
   example: 'T | summarize take_anyif(x, x > 0)',
   resolve: ([t, p]) =>
@@ -407,6 +437,7 @@ export const aggregateFunctions: readonly AggregateDef[] = [
   makeCollection('make_list_if', 'list', true),
   makeBagDef,
   takeAnyDef,
+  anyDef,
   takeAnyIfDef,
   argExtremeDef('arg_max'),
   argExtremeDef('arg_min'),

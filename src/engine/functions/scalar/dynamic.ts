@@ -3,7 +3,7 @@
 import { parseUrl, parseUrlQuery } from '../../../values/url.js';
 import { parsePath } from '../../../values/path.js';
 import * as d from '../../../values/dynamic-functions.js';
-import { dynamicTypeName, dynamicToJson } from '../../../values/dynamic.js';
+import { dynamicTypeName, dynamicToCanonicalJson } from '../../../values/dynamic.js';
 import type { Dynamic } from '../../../values/types.js';
 import { formatDatetime } from '../../../values/datetime.js';
 import { formatTimespan } from '../../../values/timespan.js';
@@ -82,5 +82,5 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
       return { returnType: 'string', invoke: lift('string', (v) => (v === null && t !== 'string' ? 'null' : name), 'custom') };
     },
   },
-  simple({ name: 'dynamic_to_json', params: ['dynamic'], returns: 'string', nulls: 'custom', row: (a) => dynamicToJson(dyn(a)), doc: 'JSON text of a dynamic value.', example: 'print dynamic_to_json(dynamic({"a":1}))' }),
+  simple({ name: 'dynamic_to_json', params: ['dynamic'], returns: 'string', nulls: 'custom', row: (a) => dynamicToCanonicalJson(dyn(a)), doc: 'JSON text of a dynamic value, bag keys sorted (dynamic-to-json-function.md).', example: 'print dynamic_to_json(dynamic({"a":1}))' }),
 ];
