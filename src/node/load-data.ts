@@ -14,6 +14,7 @@ import { makeTable, type Column, type Schema, type Table } from '../tables/table
 import { encodeStrings, vectorFromValues } from '../tables/vector.js';
 import type { ScalarType, ScalarValue } from '../values/types.js';
 import { TYPE_ALIASES } from '../values/types.js';
+import { parseDatetime } from '../values/datetime.js';
 
 export class DataError extends Error {
   constructor(
@@ -112,6 +113,10 @@ export function loadTableFile(
   schema: Schema | undefined,
   options: LoadOptions = {},
 ): { table: Table; bad: number } {
+  const ext = extname(file);
+  if (schema && (ext === '.ndjson' || ext === '.jsonl')) {
+    return loadNdjson(file, readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), table, schema, options);
+  }
   const rows = readRows(file);
   const effective = schema ?? inferSchema(rows, file);
   const buffers = effective.map((c) => new ColumnBuffer(c));
@@ -149,6 +154,102 @@ export function loadTableFile(
     });
   }
   return { table: makeTable(effective, buffers.map((b) => b.build()), rows.length), bad };
+}
+
+/** Per-type converters for JSON values, with fast paths for the usual shapes and coerceValue for the rest. */
+function jsonConverter(type: ScalarType): (v: unknown) => ScalarValue | null {
+  switch (type) {
+    case 'string':
+      return (v) => (typeof v === 'string' ? v : coerceValue('string', v));
+    case 'datetime':
+      return (v) => {
+        if (typeof v === 'string') {
+          const t = parseDatetime(v);
+          if (t === null) throw new Error('expected an ISO-8601 datetime');
+          return t;
+        }
+        return coerceValue('datetime', v);
+      };
+    case 'bool':
+      return (v) => (typeof v === 'boolean' ? v : coerceValue('bool', v));
+    case 'long':
+      return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : coerceValue('long', v));
+    case 'real':
+      return (v) => (typeof v === 'number' ? v : coerceValue('real', v));
+    default:
+      return (v) => coerceValue(type, v);
+  }
+}
+
+/**
+ * NDJSON straight into column buffers: one JSON.parse per line and one converter call per cell; positions are
+ * worked out only when something is wrong.
+ */
+function loadNdjson(file: string, text: string, table: string, schema: Schema, options: LoadOptions): { table: Table; bad: number } {
+  const byName = new Map(schema.map((c, i) => [c.name, i]));
+  const converters = schema.map((c) => jsonConverter(c.type));
+  const values: (ScalarValue | null)[][] = schema.map(() => []);
+  const ts = byName.get('Timestamp');
+  const tg = byName.get('TimeGenerated');
+  const mirror = ts !== undefined && tg !== undefined;
+  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  let bad = 0;
+  let rows = 0;
+  let lineNo = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    lineNo++;
+    let line = text.slice(pos, end);
+    pos = end + 1;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() === '') continue;
+    let obj: Record<string, unknown>;
+    try {
+      obj = JSON.parse(line) as Record<string, unknown>;
+    } catch (err) {
+      throw new DataError(file, lineNo, 1, `malformed JSON line: ${(err as Error).message}`);
+    }
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new DataError(file, lineNo, 1, 'each line must be a JSON object');
+    for (const key in obj) {
+      if (!byName.has(key)) {
+        throw new DataError(file, lineNo, columnInLine(line, key), `unknown column '${key}' for table '${table}'`, didYouMean(key, byName.keys()));
+      }
+      const v = obj[key];
+      if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) preserveBigIntegers(obj, line);
+    }
+    // Rules use either time column; a row that has only one of them gets the same instant in the other.
+    if (mirror) {
+      if (empty(obj.Timestamp) && !empty(obj.TimeGenerated)) obj.Timestamp = obj.TimeGenerated;
+      else if (empty(obj.TimeGenerated) && !empty(obj.Timestamp)) obj.TimeGenerated = obj.Timestamp;
+    }
+    for (let j = 0; j < schema.length; j++) {
+      const c = schema[j]!;
+      const raw = obj[c.name];
+      let v: ScalarValue | null;
+      if (raw === undefined || raw === null) v = c.type === 'string' ? '' : null;
+      else {
+        try {
+          v = converters[j]!(raw);
+        } catch (err) {
+          if (!options.lenient) {
+            throw new DataError(file, lineNo, columnInLine(line, c.name), `column '${c.name}' (${c.type}): ${(err as Error).message}: ${JSON.stringify(raw)}`);
+          }
+          bad++;
+          v = c.type === 'string' ? '' : null;
+        }
+      }
+      values[j]!.push(v);
+    }
+    rows++;
+  }
+  const columns = schema.map((c, j) => (c.type === 'string' ? encodeStrings(values[j] as string[]) : vectorFromValues(c.type, values[j]!)));
+  return { table: makeTable(schema, columns, rows), bad };
+}
+
+function columnInLine(line: string, key: string): number {
+  return Math.max(1, line.indexOf(JSON.stringify(key)) + 1);
 }
 
 function readRows(file: string): RawRow[] {

@@ -190,10 +190,13 @@ export function encodeStrings(values: readonly string[]): StringVector {
   const index = new Map<string, number>();
   const dict: string[] = [];
   const codes = new Int32Array(values.length);
+  const limit = values.length / 2;
   for (let i = 0; i < values.length; i++) {
     const s = values[i]!;
     let c = index.get(s);
     if (c === undefined) {
+      // Mostly distinct (ids): stop early and keep plain storage.
+      if (dict.length >= limit) return stringVector(values);
       c = dict.length;
       index.set(s, c);
       dict.push(s);

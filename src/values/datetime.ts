@@ -288,7 +288,44 @@ function timeOf(h: string | undefined, mi: string | undefined, s: string | undef
  * datetime (unknown shape, Feb 30, hour 24, year outside 1..9999, …). Offsets are converted to UTC.
  * Leading/trailing whitespace is ignored. [U] A time without a date ("today at …" in old docs) is not accepted.
  */
+/**
+ * Fast path for the canonical form data files use, `yyyy-MM-ddTHH:mm:ss[.f…]Z` (1-7 fraction digits): a character
+ * scan instead of regexes. Returns undefined for anything else, which then takes the general path.
+ */
+function parseCanonicalIso(s: string): bigint | null | undefined {
+  const n = s.length;
+  if (n < 20 || n > 28 || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const sep = s.charCodeAt(10);
+  if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const digits = (from: number, to: number): number => {
+    let v = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      v = v * 10 + c;
+    }
+    return v;
+  };
+  const y = digits(0, 4);
+  const mo = digits(5, 7);
+  const d = digits(8, 10);
+  const h = digits(11, 13);
+  const mi = digits(14, 16);
+  const sec = digits(17, 19);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
+  let frac = 0;
+  if (n > 20) {
+    if (s.charCodeAt(19) !== 46 /* . */) return undefined;
+    const f = digits(20, n - 1);
+    if (f < 0 || n - 21 < 1) return undefined;
+    frac = f * 10 ** (7 - (n - 21));
+  } else if (n !== 20) return undefined;
+  return datetimeFromParts(y, mo, d, h, mi, sec, frac);
+}
+
 export function parseDatetime(text: string): bigint | null {
+  const fast = parseCanonicalIso(text);
+  if (fast !== undefined) return fast;
   const s = text.trim();
   if (s === '') return null;
   let m = ISO_RE.exec(s);
