@@ -238,6 +238,7 @@ Examples:
     .argument('[file]', 'a .kql, rule .yaml or .md file, or -')
     .option('-q, --query <text>', 'the query text itself')
     .option('--block <n>', 'which ```kql block of a Markdown file')
+    .addHelpText('after', '\nExamples:\n  kqlite explain examples/rules/link-target-t1608-005.kql\n  kqlite explain --query "EmailEvents | summarize count() by SenderFromDomain"')
     .action((file: string | undefined, opts: Record<string, string | undefined>) => {
       const rule = ruleFromArgs(file, opts, io);
       const db = new Database();

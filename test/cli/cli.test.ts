@@ -156,7 +156,35 @@ describe('kqlite check and explain', () => {
   });
 });
 
-describe('the installed command', () => {
+describe('the installed command (spawned)', () => {
+  const kqlite = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/kqlite.js'), ...args], { encoding: 'utf8' });
+
+  it('runs every seed rule on the bundled data in every format', () => {
+    for (const f of ['link-target-t1608-005.kql', 'malicious-clicks-allowed.yaml', 'safelinks-url-block-trigger.sentinel.kql']) {
+      for (const format of ['table', 'json', 'ndjson', 'csv']) {
+        const r = kqlite(['run', join(rules, f), '--format', format]);
+        expect(r.status, `${f} ${format}: ${r.stderr}`).toBe(0);
+        expect(r.stdout.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('exit codes: 1 for a bad rule (with position, no stack trace), 2 for usage, 0 for check on good rules', () => {
+    const bad = kqlite(['run', '--query', 'EmailEvents | wher Subject has "x"']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^query:1:15 error syntax-/m);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect(kqlite(['run', '--format', 'xml', '--query', 'print 1']).status).toBe(2);
+    expect(kqlite(['check', rules]).status).toBe(0);
+  });
+
+  it('writes the SVG chart of a rendered rule', () => {
+    const svg = join(mkdtempSync(join(tmpdir(), 'kqlite-')), 'c.svg');
+    const r = kqlite(['run', join(rules, 'malicious-clicks-allowed.kql'), '--chart', svg]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[^>]*>/);
+  });
+
   it('bin/kqlite.js runs a seed rule (needs `npm run build`, which npm ci runs)', async () => {
     const r = spawnSync(process.execPath, [join(root, 'bin/kqlite.js'), 'run', join(rules, 'safelinks-url-block-trigger.kql'), '--format', 'json'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
