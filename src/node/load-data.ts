@@ -161,15 +161,22 @@ function jsonConverter(type: ScalarType): (v: unknown) => ScalarValue | null {
   switch (type) {
     case 'string':
       return (v) => (typeof v === 'string' ? v : coerceValue('string', v));
-    case 'datetime':
+    case 'datetime': {
+      // Rows repeat the same instant (Timestamp and TimeGenerated, bursts of events): remember the last one.
+      let lastText = '';
+      let lastTicks: bigint | null = null;
       return (v) => {
         if (typeof v === 'string') {
+          if (v === lastText && lastTicks !== null) return lastTicks;
           const t = parseDatetime(v);
           if (t === null) throw new Error('expected an ISO-8601 datetime');
+          lastText = v;
+          lastTicks = t;
           return t;
         }
         return coerceValue('datetime', v);
       };
+    }
     case 'bool':
       return (v) => (typeof v === 'boolean' ? v : coerceValue('bool', v));
     case 'long':

@@ -187,6 +187,13 @@ export function dynamicDictionaryVector(dict: readonly Dynamic[], codes: Int32Ar
  * Keeps plain storage when most values are distinct.
  */
 export function encodeStrings(values: readonly string[]): StringVector {
+  // A sample that is almost all distinct (ids, GUIDs) means encoding would not pay: keep plain storage at once.
+  const sample = Math.min(values.length, 4096);
+  if (sample >= 1024) {
+    const seen = new Set<string>();
+    for (let i = 0; i < sample; i++) seen.add(values[i]!);
+    if (seen.size > sample * 0.9) return stringVector(values);
+  }
   const index = new Map<string, number>();
   const dict: string[] = [];
   const codes = new Int32Array(values.length);

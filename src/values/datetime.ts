@@ -112,13 +112,13 @@ export function datetimeFromParts(
 ): bigint | null {
   const frac = typeof ticksFraction === 'bigint' ? ticksFraction : Number.isInteger(ticksFraction) ? BigInt(ticksFraction) : null;
   if (frac === null || frac < 0n || frac >= TICKS_PER_SECOND) return null;
-  for (const v of [y, mo, d, h, mi, s]) if (!Number.isInteger(v)) return null;
+  if (!Number.isInteger(y) || !Number.isInteger(mo) || !Number.isInteger(d)) return null;
+  if (!Number.isInteger(h) || !Number.isInteger(mi) || !Number.isInteger(s)) return null;
   if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
-  const days = BigInt(daysFromCivil(y, mo, d));
-  return (
-    days * TICKS_PER_DAY + BigInt(h) * TICKS_PER_HOUR + BigInt(mi) * TICKS_PER_MINUTE + BigInt(s) * TICKS_PER_SECOND + frac
-  );
+  // Whole seconds fit a double exactly (< 3.2e11); one BigInt multiplication then gives exact ticks.
+  const seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+  return BigInt(seconds) * TICKS_PER_SECOND + frac;
 }
 
 /** Datetime ticks for a JavaScript Unix-epoch millisecond count (e.g. `Date.now()`); null when NaN or out of range. */
@@ -288,6 +288,17 @@ function timeOf(h: string | undefined, mi: string | undefined, s: string | undef
  * datetime (unknown shape, Feb 30, hour 24, year outside 1..9999, …). Offsets are converted to UTC.
  * Leading/trailing whitespace is ignored. [U] A time without a date ("today at …" in old docs) is not accepted.
  */
+/** The decimal number written in s[from, to), or -1 when a character is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /**
  * Fast path for the canonical form data files use, `yyyy-MM-ddTHH:mm:ss[.f…]Z` (1-7 fraction digits): a character
  * scan instead of regexes. Returns undefined for anything else, which then takes the general path.
@@ -297,26 +308,17 @@ function parseCanonicalIso(s: string): bigint | null | undefined {
   if (n < 20 || n > 28 || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
   const sep = s.charCodeAt(10);
   if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-  const digits = (from: number, to: number): number => {
-    let v = 0;
-    for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return -1;
-      v = v * 10 + c;
-    }
-    return v;
-  };
-  const y = digits(0, 4);
-  const mo = digits(5, 7);
-  const d = digits(8, 10);
-  const h = digits(11, 13);
-  const mi = digits(14, 16);
-  const sec = digits(17, 19);
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 7);
+  const d = digitsAt(s, 8, 10);
+  const h = digitsAt(s, 11, 13);
+  const mi = digitsAt(s, 14, 16);
+  const sec = digitsAt(s, 17, 19);
   if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
   let frac = 0;
   if (n > 20) {
     if (s.charCodeAt(19) !== 46 /* . */) return undefined;
-    const f = digits(20, n - 1);
+    const f = digitsAt(s, 20, n - 1);
     if (f < 0 || n - 21 < 1) return undefined;
     frac = f * 10 ** (7 - (n - 21));
   } else if (n !== 20) return undefined;
