@@ -4,7 +4,8 @@
 import type { Dynamic, ScalarType, ScalarValue } from '../values/types.js';
 import { formatDatetime } from '../values/datetime.js';
 import { formatTimespan } from '../values/timespan.js';
-import { dynamicToJson, formatReal } from '../values/dynamic.js';
+import { formatReal } from '../values/dynamic.js';
+import { toStringValue } from '../values/convert.js';
 import { isDynamicArray, isDynamicBag } from '../values/types.js';
 
 /** A cell as a plain JSON-compatible value (bigint kept only when it does not fit a double exactly). */
@@ -46,21 +47,9 @@ export function stringifyJson(v: unknown): string {
   return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `\u0000${x}\u0000` : x)).replace(/"\\u0000(-?\d+)\\u0000"/g, '$1');
 }
 
-/** A cell as text for people (tables, CSV). */
+/** A cell as text for people (tables, CSV): KQL's tostring() text, nulls as empty cells. */
 export function textCell(v: ScalarValue | null, type: ScalarType): string {
-  if (v === null) return '';
-  switch (type) {
-    case 'datetime':
-      return formatDatetime(v as bigint);
-    case 'timespan':
-      return formatTimespan(v as bigint);
-    case 'real':
-      return formatReal(v as number);
-    case 'dynamic':
-      return typeof v === 'string' ? v : dynamicToJson(v as Dynamic);
-    default:
-      return String(v);
-  }
+  return v === null ? '' : toStringValue(v, type);
 }
 
 /** Aligned text table; cells longer than `maxWidth` are cut with an ellipsis. */
