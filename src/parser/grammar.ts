@@ -1572,6 +1572,16 @@ export class KqlParser extends EmbeddedActionsParser {
             },
           },
           {
+            // A nested `dynamic(...)` inside a dynamic literal is the same value (dynamic-to-json-function.md example).
+            ALT: () => {
+              this.CONSUME(T.Dynamic);
+              this.CONSUME(T.LParen);
+              const inner = this.SUBRULE3(this.dynValue);
+              this.CONSUME(T.RParen);
+              return inner;
+            },
+          },
+          {
             ALT: () => {
               this.CONSUME(T.LBracket);
               const items: DynamicNode[] = [];
