@@ -1194,9 +1194,18 @@ export class KqlParser extends EmbeddedActionsParser {
             GATE: () => {
               const prev = this.LA(0);
               const t = this.LA(1);
-              return (this.is(t, T.AnyName) || this.is(t, T.Star)) && tokenEnd(prev) === t.startOffset;
+              // Digits may follow a `*` directly (`*1` drops the NetworkMessageId1-style columns a join adds).
+              const digitsAfterStar = this.is(t, T.LongTok) && this.is(prev, T.Star) && /^\d+$/.test(t.image);
+              return (this.is(t, T.AnyName) || this.is(t, T.Star) || digitsAfterStar) && tokenEnd(prev) === t.startOffset;
             },
-            DEF: () => parts.push(this.OR3([{ ALT: () => this.CONSUME2(T.AnyName) }, { ALT: () => this.CONSUME2(T.Star) }])),
+            DEF: () =>
+              parts.push(
+                this.OR3([
+                  { ALT: () => this.CONSUME2(T.AnyName) },
+                  { ALT: () => this.CONSUME2(T.Star) },
+                  { ALT: () => this.CONSUME(T.LongTok) },
+                ]),
+              ),
           });
           return this.ACTION(() => {
             const pattern = parts.map((p) => p.image).join('');
