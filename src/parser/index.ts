@@ -1,6 +1,6 @@
 // Public entry point of the parser: text → { ast, diagnostics }. Never throws.
 
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
 import type { Script } from './ast.js';
 import { KqlParser } from './grammar.js';
 import { tokenize } from './lexer.js';
@@ -22,8 +22,28 @@ function describe(e: IRecognitionException, text: string): Diagnostic {
   const atEnd = t.tokenType === EOF || !isRealToken(t);
   const span = atEnd ? { start: text.length, end: text.length } : tokenSpan(t);
   const found = atEnd ? 'end of input' : `'${t.image}'`;
-  return diagnostic('syntax-unexpected-token', span, e.message ? { found, expected: e.message } : { found });
+  const notes = atEnd ? [] : hintFor(t.image, e, text);
+  return diagnostic('syntax-unexpected-token', span, e.message ? { found, expected: e.message } : { found }, { notes });
 }
+
+/** Hints for the usual slips: SQL's `=` for `==`, a misspelt operator keyword after `|`, a `let` missing its `;`. */
+function hintFor(image: string, e: IRecognitionException, text: string): string[] {
+  if (image === '=') return ["KQL compares with '==' (a single '=' names a column: extend x = ...)"];
+  if (image === 'let') return ["a let statement ends with ';' — is one missing before this let?"];
+  const before = text.slice(0, e.token.startOffset).trimEnd();
+  if (before.endsWith('|') && /^[A-Za-z-]+$/.test(image)) {
+    const s = didYouMean(image, TABULAR_OPERATORS);
+    if (s.length > 0) return s;
+  }
+  return [];
+}
+
+const TABULAR_OPERATORS = [
+  'where', 'filter', 'extend', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder',
+  'summarize', 'sort', 'order', 'top', 'take', 'limit', 'count', 'distinct', 'join', 'lookup', 'union',
+  'mv-expand', 'mv-apply', 'make-series', 'render', 'parse', 'as', 'invoke', 'evaluate', 'serialize', 'getschema',
+  'sample',
+];
 
 export function parse(text: string): { ast: Script; diagnostics: Diagnostic[] } {
   const empty: Script = { kind: 'Script', statements: [], span: { start: 0, end: text.length } };
