@@ -1,13 +1,12 @@
 // The `kqlite` command line: run, check, explain. Exit codes: 0 success, 1 query or data error, 2 usage error.
 // A user's mistake prints one clear message with its position and never a stack trace (--debug shows one).
 
-import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { Database } from './database.js';
 import { formatDiagnostic, KqlError, type Diagnostic } from './diagnostics.js';
-import { parse } from './parser/index.js';
 import { loadDataFolder, DataError, type LoadedDataset } from './node/load-data.js';
 import { readRuleFile, RuleFileError, type RuleText } from './node/rule-file.js';
 import type { QueryResult } from './result.js';
@@ -291,4 +290,3 @@ function collectRuleFiles(p: string): string[] {
   return [p];
 }
 
-export { parse, readFileSync };

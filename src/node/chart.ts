@@ -15,7 +15,6 @@ export { ChartError } from './chart-series.js';
 
 const WIDTH = 720;
 const HEIGHT = 320;
-const MAX_TIME_LABELS = 8;
 const MAX_PANELS = 5; // docs:render-operator.md, ysplit=panels: "Maximum five panels."
 const DAY_MS = 86_400_000;
 

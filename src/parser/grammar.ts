@@ -73,7 +73,6 @@ const P_MVEXPAND = new Set(['kind', 'bagexpansion', 'with_itemindex', 'hint.*'])
 const P_MAKESERIES = new Set(['kind', 'hint.*']);
 const P_PARSE = new Set(['kind', 'flags']);
 const P_AS = new Set(['hint.*']);
-const P_NONE = new Set<string>();
 
 /** Words the grammar reserves but that may still follow a `.` as a member name (`d.by`, `bag.and`). */
 const RESERVED_MEMBER_TOKENS: TokenType[] = [T.And, T.Or, T.By, T.Let, T.Union, T.Print, T.Datatable, T.Externaldata, T.Find, T.Matches, T.True, T.False];

@@ -3,7 +3,7 @@
 // Browser-safe: no Node modules.
 
 import type { Dynamic, DynamicArray, DynamicBag, ScalarType, ScalarValue } from './types.js';
-import { isDynamicArray, isDynamicBag } from './types.js';
+import { isDynamicArray } from './types.js';
 import { formatDatetime } from './datetime.js';
 import { formatTimespan } from './timespan.js';
 

@@ -1,5 +1,5 @@
 // The CLI end to end: main() with captured output for every command and format, and one real spawn of bin/kqlite.js.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,7 +192,6 @@ describe('the installed command (spawned)', () => {
   });
 });
 
-export { execFileSync };
 
 describe('mistakes users make', () => {
   it('an invalid --now and a missing data folder are usage errors', async () => {

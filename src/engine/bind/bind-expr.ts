@@ -7,7 +7,7 @@ import { parseDatetime } from '../../values/datetime.js';
 import { parseTimespan } from '../../values/timespan.js';
 import { TYPE_ALIASES, type ScalarType, type ScalarValue, type Dynamic } from '../../values/types.js';
 import { freezeDynamic } from '../../values/dynamic.js';
-import { lift, type Invoke, type ResolveContext, type Value } from '../functions/define.js';
+import { type Invoke, type ResolveContext } from '../functions/define.js';
 import { lookupAggregate, lookupScalar, scalarFunctionNames } from '../functions/registry.js';
 import { KQL_AGGREGATE_NAMES, KQL_FUNCTION_NAMES } from '../functions/kql-names.js';
 import { conversionInvoke } from '../functions/scalar/conversion.js';
@@ -560,5 +560,3 @@ export function typeFromName(name: string): ScalarType | undefined {
   return TYPE_ALIASES[name.toLowerCase()];
 }
 
-export type { Value };
-export { lift };

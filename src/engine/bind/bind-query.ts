@@ -18,7 +18,6 @@ import {
   convertTo,
   defaultColumnName,
   literal,
-  typeFromName,
 } from './bind-expr.js';
 import type { BindContext, LetScope, RowScope } from './scope.js';
 
@@ -1085,7 +1084,6 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
   };
 }
 
-export { typeFromName };
 
 // ---------------------------------------------------------------------------------------------------------------
 // parse (parse-operator.md): see exec/ops/parse.ts for the matching rules.

@@ -15,7 +15,6 @@ import {
   getValue,
   isScalar,
   scalar,
-  stringVector,
   type Vector,
 } from '../../tables/vector.js';
 import type { Arg } from '../functions/define.js';

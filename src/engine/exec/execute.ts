@@ -2,7 +2,7 @@
 
 import { diagnostic, KqlError } from '../../diagnostics.js';
 import { emptyTable, makeTable, selectRows, type Table } from '../../tables/table.js';
-import { broadcast, getValue, isScalar, vectorFromValues, type Vector } from '../../tables/vector.js';
+import { getValue, isScalar, vectorFromValues, type Vector } from '../../tables/vector.js';
 import { vectorWriter } from '../../tables/builder.js';
 import type { ScalarValue } from '../../values/types.js';
 import type { Plan } from '../plan/logical.js';
@@ -136,4 +136,3 @@ function countOf(e: Parameters<typeof evalExpr>[0], input: Table, ctx: ExecConte
   return x === null ? 0 : Number(x);
 }
 
-export { broadcast };

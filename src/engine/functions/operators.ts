@@ -17,13 +17,12 @@ import {
   type ScalarType,
   type ScalarValue,
 } from '../../values/types.js';
-import { getValue, isScalar, scalar, type Scalar, type Vector } from '../../tables/vector.js';
-import { vectorWriter } from '../../tables/builder.js';
+import { isScalar, scalar, type Scalar, type Vector } from '../../tables/vector.js';
 import { arithmeticType, comparable, isNumeric } from '../types.js';
 import { lift, type Arg, type Invoke, type Value } from './define.js';
 import type { BoundExpr } from '../plan/expr.js';
 import type { BindContext } from '../bind/scope.js';
-import { call, convertTo, foldIfConstant, literal } from '../bind/bind-expr.js';
+import { call, convertTo, foldIfConstant } from '../bind/bind-expr.js';
 
 const STRING_OPS = new Set<string>([
   'has', '!has', 'has_cs', '!has_cs', 'hasprefix', '!hasprefix', 'hasprefix_cs', '!hasprefix_cs',
@@ -252,11 +251,6 @@ function stringPredicateInvoke(op: string): Invoke {
 // ---------------------------------------------------------------------------------------------------------------
 // Comparison
 
-/** Unwrap a dynamic value to a comparable JS value (bool as itself, numbers as number/bigint, strings). */
-function comparableValue(v: Value): Value {
-  return v;
-}
-
 /** Three-way comparison of two non-null values of comparable types; undefined when they cannot be ordered. */
 export function compareValues(a: ScalarValue, b: ScalarValue): number | undefined {
   if (typeof a === 'boolean') a = a ? 1n : 0n;
@@ -288,8 +282,6 @@ function comparisonInvoke(op: '==' | '!=' | '<' | '<=' | '>' | '>='): Invoke {
       if (op === '!=') return a === null && b === null ? null : true;
       return null;
     }
-    a = comparableValue(a);
-    b = comparableValue(b);
     if (op === '==' || op === '!=') {
       const eq =
         typeof a === 'object' || typeof b === 'object'
@@ -576,5 +568,3 @@ export function memberAccess(target: BoundExpr, key: BoundExpr, span: Span, ctx:
   return foldIfConstant(call('[]', [target, key], 'dynamic', invoke, span));
 }
 
-export { literal, vectorWriter, getValue, scalar };
-export type { Vector };

@@ -47,6 +47,3 @@ export interface SubqueryValue {
   readonly span: Span;
 }
 
-export function exprType(e: BoundExpr): ScalarType {
-  return e.type;
-}

@@ -2,7 +2,7 @@
 // Null and NaN sort together at the null end: null before NaN when nulls come first, NaN before null when last.
 // Strings compare ordinally (UTF-16 code units) [U]. The sort is stable.
 
-import { getValue, isScalar, type Vector } from '../../../tables/vector.js';
+import { getValue, type Vector } from '../../../tables/vector.js';
 import type { ScalarValue } from '../../../values/types.js';
 import { compareValues } from '../../functions/operators.js';
 import { toStringValue } from '../../../values/convert.js';
@@ -54,4 +54,3 @@ export function sortIndices(n: number, keys: readonly SortColumn[]): Uint32Array
   return Uint32Array.from(idx);
 }
 
-export { isScalar };
