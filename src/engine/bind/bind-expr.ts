@@ -6,8 +6,8 @@ import type * as A from '../../parser/ast.js';
 import { parseDatetime } from '../../values/datetime.js';
 import { parseTimespan } from '../../values/timespan.js';
 import { TYPE_ALIASES, type ScalarType, type ScalarValue, type Dynamic } from '../../values/types.js';
-import { freezeDynamic } from '../../values/dynamic.js';
-import { type Invoke, type ResolveContext } from '../functions/define.js';
+import { dynamicFromScalar, freezeDynamic } from '../../values/dynamic.js';
+import { lift, type Invoke, type ResolveContext } from '../functions/define.js';
 import { lookupAggregate, lookupScalar, scalarFunctionNames } from '../functions/registry.js';
 import { KQL_AGGREGATE_NAMES, KQL_FUNCTION_NAMES } from '../functions/kql-names.js';
 import { conversionInvoke } from '../functions/scalar/conversion.js';
@@ -345,6 +345,55 @@ function bindCall(e: A.CallExpr, scope: RowScope, ctx: BindContext): BoundExpr |
         return undefined;
       }
       return binaryOperator('-', literal('datetime', ctx.nowTicks, e.span), arg, e.span, ctx);
+    }
+    case 'column_ifexists': {
+      // column_ifexists('Name', default): the column when the input has it, else the default
+      // (column-ifexists-function.md).
+      const [nameArg, fallback] = e.args;
+      if (e.args.length !== 2 || !nameArg || !fallback) {
+        ctx.diagnostics.push(diagnostic('bind-wrong-arity', e.span, { name, expected: '2', got: e.args.length }));
+        return undefined;
+      }
+      if (nameArg.kind !== 'StringLiteral') {
+        ctx.diagnostics.push(diagnostic('bind-expected-constant', nameArg.span, { what: 'the column name of column_ifexists' }));
+        return undefined;
+      }
+      const idx = scope.schema.findIndex((c) => c.name === nameArg.value);
+      if (idx >= 0) return { kind: 'Column', index: idx, name: nameArg.value, type: scope.schema[idx]!.type, span: e.span };
+      return bindExpr(fallback, scope, ctx);
+    }
+    case 'pack_all': {
+      // pack_all([ignore_null_empty]): a bag of the input row's columns (pack-all-function.md).
+      if (e.args.length > 1) {
+        ctx.diagnostics.push(diagnostic('bind-wrong-arity', e.span, { name, expected: '0 to 1', got: e.args.length }));
+        return undefined;
+      }
+      let ignoreEmpty = false;
+      if (e.args[0]) {
+        const b = bindExpr(e.args[0], scope, ctx);
+        if (!b) return undefined;
+        if (b.kind !== 'Literal' || b.type !== 'bool') {
+          ctx.diagnostics.push(diagnostic('bind-expected-constant', b.span, { what: 'the argument of pack_all (a bool)' }));
+          return undefined;
+        }
+        ignoreEmpty = b.value === true;
+      }
+      const cols = scope.schema.slice(0, scope.inputColumns ?? scope.schema.length);
+      const refs: BoundExpr[] = cols.map((c, i) => ({ kind: 'Column', index: i, name: c.name, type: c.type, span: e.span }));
+      const invoke = lift(
+        'dynamic',
+        (...vals) => {
+          const bag: Record<string, Dynamic> = Object.create(null) as Record<string, Dynamic>;
+          cols.forEach((c, i) => {
+            const v = vals[i] ?? null;
+            if (ignoreEmpty && (v === null || v === '')) return;
+            bag[c.name] = v === null ? null : dynamicFromScalar(v, c.type);
+          });
+          return freezeDynamic(bag);
+        },
+        'custom',
+      );
+      return call('pack_all', refs, 'dynamic', invoke, e.span);
     }
     case 'toscalar': {
       const arg = e.args[0];

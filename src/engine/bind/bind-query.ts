@@ -435,7 +435,7 @@ function bindExtend(input: Plan, items: readonly A.Assignment[], lets: LetScope,
   for (const item of items) {
     if (item.names.length > 1) return notSupported(ctx, item.span, 'tuple assignment in extend');
     // Columns defined earlier in this extend are visible: bind against the current output schema by inlining.
-    const e = bindExpr(item.expression, { schema, lets }, ctx);
+    const e = bindExpr(item.expression, { schema, lets, inputColumns: input.schema.length }, ctx);
     if (!e) return undefined;
     const inlined = inlineColumns(e, exprs);
     const name = item.names[0]?.name ?? defaultColumnName(item.expression) ?? freshColumnName((n) => schema.some((c) => c.name === n));

@@ -59,6 +59,8 @@ export interface RowScope {
   /** Inside summarize/make-series aggregate position: aggregates are allowed. */
   readonly aggregates?: boolean;
   readonly joinSides?: { readonly left: Schema; readonly right: Schema };
+  /** pack_all() packs the operator's input columns: the first n of the schema (extend adds columns after them). */
+  readonly inputColumns?: number;
 }
 
 export function spanOf(e: Expression | Lambda): Span {

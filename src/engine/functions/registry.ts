@@ -8,6 +8,7 @@ import { datetimeFunctions } from './scalar/datetime.js';
 import { mathFunctions } from './scalar/math.js';
 import { dynamicFunctions } from './scalar/dynamic.js';
 import { stringFunctions } from './scalar/string.js';
+import { ipFunctions } from './scalar/ip.js';
 import { aggregateFunctions } from './aggregate/index.js';
 
 function index<T extends { name: string; aliases?: readonly string[] }>(defs: readonly T[]): Map<string, T> {
@@ -34,6 +35,7 @@ function scalarIndex() {
     ...mathFunctions,
     ...dynamicFunctions,
     ...stringFunctions,
+    ...ipFunctions,
   ]));
 }
 function aggregateIndex() {

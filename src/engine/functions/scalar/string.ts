@@ -38,7 +38,45 @@ const strcatDelimDef: ScalarFunctionDef = {
   },
 };
 
+/** UTF-8 bytes → base64 (browser-safe: no Buffer). */
+function base64Encode(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const b0 = bytes[i]!;
+    const b1 = bytes[i + 1];
+    const b2 = bytes[i + 2];
+    out += abc[b0 >> 2]! + abc[((b0 & 3) << 4) | ((b1 ?? 0) >> 4)]!;
+    out += b1 === undefined ? '=' : abc[((b1 & 15) << 2) | ((b2 ?? 0) >> 6)]!;
+    out += b2 === undefined ? '=' : abc[b2 & 63]!;
+  }
+  return out;
+}
+
+/** base64 → UTF-8 text; null when the input is not base64 or the bytes are not UTF-8 [U: the doc says null]. */
+function base64Decode(text: string): string | null {
+  const clean = text.trim();
+  if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const bytes: number[] = [];
+  for (let i = 0; i < clean.length; i += 4) {
+    const c = [0, 1, 2, 3].map((k) => (clean[i + k] === '=' ? -1 : abc.indexOf(clean[i + k]!)));
+    bytes.push((c[0]! << 2) | (c[1]! >> 4));
+    if (c[2]! >= 0) bytes.push(((c[1]! & 15) << 4) | (c[2]! >> 2));
+    if (c[3]! >= 0) bytes.push(((c[2]! & 3) << 6) | c[3]!);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+  } catch {
+    return null;
+  }
+}
+
 export const stringFunctions: readonly ScalarFunctionDef[] = [
+  simple({ name: 'base64_encode_tostring', aliases: ['base64_encodestring'], params: ['string'], returns: 'string', row: (x) => base64Encode(str(x)), doc: 'Base64 of the UTF-8 bytes of a string.', example: 'print base64_encode_tostring("Kusto")' }),
+  simple({ name: 'base64_decode_tostring', aliases: ['base64_decodestring'], params: ['string'], returns: 'string', row: (x) => base64Decode(str(x)), doc: 'The UTF-8 text of base64 input ("" when it does not decode).', example: 'print base64_decode_tostring("S3VzdG8=")' }),
+  simple({ name: 'unicode_codepoints_from_string', params: ['string'], returns: 'dynamic', row: (x) => Object.freeze([...str(x)].map((ch) => BigInt(ch.codePointAt(0)!))), doc: 'The Unicode code points of a string.', example: 'print unicode_codepoints_from_string("⒦")' }),
   strcatDef,
   strcatDelimDef,
   simple({ name: 'strlen', params: ['string'], returns: 'long', row: (x) => s.strlen(str(x)), doc: 'Length of a string in characters.', example: 'print strlen("hello")' }),
