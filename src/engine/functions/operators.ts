@@ -80,6 +80,14 @@ export function binaryOperator(
       ctx.diagnostics.push(diagnostic('bind-not-supported', span, { name: `comparing bool with string ('${op}')` }));
       return undefined;
     }
+    if ((op === '==' || op === '!=') && lt === 'dynamic' && rt === 'dynamic') {
+      // The service refuses this: "Cannot compare dynamic values without explicit cast"
+      // (MicrosoftDocs/dataexplorer-docs#43).
+      ctx.diagnostics.push(
+        diagnostic('bind-incomparable', span, { op, left: lt, right: rt }, { notes: ['cast one side, e.g. tostring(x) == tostring(y)'] }),
+      );
+      return undefined;
+    }
     const ok =
       op === '==' || op === '!='
         ? comparable(lt, rt) || (lt === 'bool' && isNumeric(rt)) || (rt === 'bool' && isNumeric(lt))
