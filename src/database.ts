@@ -102,6 +102,7 @@ export class Database {
       nowTicks: nowTicks(options.now),
       materializeCount: 0,
       source: text,
+      discover: (p) => execute(p, new ExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
     };
     const plan = bindScript(parsed.ast, ctx);
     return plan && !hasErrors(ctx.diagnostics) ? { plan, diagnostics: ctx.diagnostics } : { diagnostics: ctx.diagnostics };

@@ -47,6 +47,11 @@ export interface BindContext {
   readonly diagnostics: Diagnostic[];
   /** The query's `now`, in datetime ticks: now() and ago() use this one instant throughout a query. */
   readonly nowTicks: bigint;
+  /**
+   * Runs a plan over the database's data while binding: only for operators whose output schema depends on the data
+   * (evaluate bag_unpack without an output schema, as in Kusto).
+   */
+  readonly discover?: (plan: Plan) => import('../../tables/table.js').Table;
   /** Counter for materialize() ids. */
   materializeCount: number;
   readonly source: string;

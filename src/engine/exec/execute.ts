@@ -13,6 +13,7 @@ import { runJoin } from './ops/join.js';
 import { runMakeSeries } from './ops/make-series.js';
 import { runMvExpand } from './ops/mv-expand.js';
 import { runParse } from './ops/parse.js';
+import { runBagUnpack } from './ops/bag-unpack.js';
 import { sortIndices } from './ops/sort.js';
 
 export function execute(plan: Plan, ctx: ExecContext): Table {
@@ -117,6 +118,8 @@ export function execute(plan: Plan, ctx: ExecContext): Table {
     }
     case 'Parse':
       return runParse(plan, execute(plan.input, ctx), ctx);
+    case 'BagUnpack':
+      return runBagUnpack(plan, execute(plan.input, ctx));
     case 'Render':
     case 'Serialize':
       return execute(plan.input, ctx);

@@ -65,6 +65,8 @@ export function explainPlan(plan: Plan, indent = 0): string {
       return [line(`Materialize #${plan.id}`), child(plan.input)].join('\n');
     case 'Serialize':
       return [line('Serialize'), child(plan.input)].join('\n');
+    case 'BagUnpack':
+      return [line(`BagUnpack ${plan.input.schema[plan.column]!.name}`), child(plan.input)].join('\n');
     case 'Parse':
       return [line(`Parse ${explainExpr(plan.source)} /${plan.regex.source}/`), child(plan.input)].join('\n');
   }

@@ -23,7 +23,8 @@ export type Plan =
   | RenderNode
   | MaterializeNode
   | SerializeNode
-  | ParseNode;
+  | ParseNode
+  | BagUnpackNode;
 
 interface NodeBase {
   readonly schema: Schema;
@@ -190,4 +191,16 @@ export interface ParseNode extends NodeBase {
   readonly relaxed: boolean;
   /** For each output column: the input column index it comes from (ignored for extracted columns). */
   readonly keep: readonly number[];
+}
+
+/**
+ * evaluate bag_unpack(col): input columns (`keep`, indices into the input) then one column per bag slot, each read
+ * from the unpacked column and converted to its type.
+ */
+export interface BagUnpackNode extends NodeBase {
+  readonly kind: 'BagUnpack';
+  readonly input: Plan;
+  readonly column: number;
+  readonly keep: readonly number[];
+  readonly slots: readonly { readonly key: string; readonly type: ScalarType }[];
 }
