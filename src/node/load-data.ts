@@ -227,11 +227,18 @@ function loadNdjson(file: string, text: string, table: string, schema: Schema, o
       if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) preserveBigIntegers(obj, line);
     }
     // Rules use either time column; a row that has only one of them gets the same instant in the other.
+    // The copy takes the converted value, so a bad time is reported (and counted) once, at the column the row has.
+    let copyTo = -1;
+    let copyFrom = -1;
     if (mirror) {
-      if (empty(obj.Timestamp) && !empty(obj.TimeGenerated)) obj.Timestamp = obj.TimeGenerated;
-      else if (empty(obj.TimeGenerated) && !empty(obj.Timestamp)) obj.TimeGenerated = obj.Timestamp;
+      if (empty(obj.Timestamp) && !empty(obj.TimeGenerated)) [copyTo, copyFrom] = [ts, tg];
+      else if (empty(obj.TimeGenerated) && !empty(obj.Timestamp)) [copyTo, copyFrom] = [tg, ts];
     }
     for (let j = 0; j < schema.length; j++) {
+      if (j === copyTo) {
+        values[j]!.push(null); // filled from copyFrom below
+        continue;
+      }
       const c = schema[j]!;
       const raw = obj[c.name];
       let v: ScalarValue | null;
@@ -249,6 +256,7 @@ function loadNdjson(file: string, text: string, table: string, schema: Schema, o
       }
       values[j]!.push(v);
     }
+    if (copyTo >= 0) values[copyTo]![rows] = values[copyFrom]![rows]!;
     rows++;
   }
   const columns = schema.map((c, j) => (c.type === 'string' ? encodeStrings(values[j] as string[]) : vectorFromValues(c.type, values[j]!)));

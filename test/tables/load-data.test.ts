@@ -103,3 +103,12 @@ describe('bad data is an error with file:line:column and the value', () => {
     expect(ds.tables.get('EmailEvents')!.rowCount).toBe(2);
   });
 });
+
+describe('mirrored time columns', () => {
+  it('a bad time in the only time column a row has is one bad value, not two', () => {
+    const dir = folder({ 'EmailEvents.ndjson': '{"Subject":"x","Timestamp":"not a time"}\n' });
+    const ds = loadDataFolder(dir, { lenient: true });
+    expect(ds.badValues.get('EmailEvents')).toBe(1);
+    expect(() => loadDataFolder(dir)).toThrow(/EmailEvents\.ndjson:1:\d+: column 'Timestamp'/);
+  });
+});
