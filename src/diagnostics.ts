@@ -51,6 +51,8 @@ const MESSAGES = {
   'bind-expected-constant': (p: { what: string }) => `${p.what} must be a constant`,
   'bind-invalid': (p: { message: string }) => p.message,
   'bind-not-supported': (p: { name: string }) => `not supported yet: ${p.name}`,
+  'bind-not-serialized': (p: { name: string }) =>
+    `${p.name}() needs a serialized row set: put it after sort, top, range or serialize`,
   // runtime
   'runtime-limit': (p: { what: string; limit: number }) => `${p.what} exceeded the limit of ${p.limit}`,
   'runtime-aborted': (_p: object) => 'query was aborted',

@@ -23,7 +23,10 @@ describe('result schemas equal Microsoft analyser', () => {
     const ours = db.plan(text, { now: '2026-11-20T12:00:00Z' });
     if (!ours.plan) {
       const errors = ours.diagnostics.filter((d) => d.severity === 'error');
-      expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual(errors.filter((d) => d.code === 'bind-not-supported').map((d) => `${d.code}: ${d.message}`));
+      // Accepted refusals: by name (not supported yet), and window functions over a row set that is not serialized,
+      // which the service refuses (serialize-operator.md) but the analyser does not check.
+      const acceptable = (code: string) => code === 'bind-not-supported' || code === 'bind-not-serialized';
+      expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual(errors.filter((d) => acceptable(d.code)).map((d) => `${d.code}: ${d.message}`));
       summary.refused++;
       return;
     }

@@ -10,6 +10,7 @@ import { dynamicFromScalar, freezeDynamic } from '../../values/dynamic.js';
 import { lift, type Invoke, type ResolveContext } from '../functions/define.js';
 import { lookupAggregate, lookupScalar, scalarFunctionNames } from '../functions/registry.js';
 import { KQL_AGGREGATE_NAMES, KQL_FUNCTION_NAMES } from '../functions/kql-names.js';
+import { bindWindowCall } from '../functions/window.js';
 import { conversionInvoke } from '../functions/scalar/conversion.js';
 import { binaryOperator, listOperator, betweenOperator, memberAccess, negate } from '../functions/operators.js';
 import type { BoundExpr, Call, Literal } from '../plan/expr.js';
@@ -394,6 +395,19 @@ function bindCall(e: A.CallExpr, scope: RowScope, ctx: BindContext): BoundExpr |
         'custom',
       );
       return call('pack_all', refs, 'dynamic', invoke, e.span);
+    }
+    case 'row_number':
+    case 'prev':
+    case 'next':
+    case 'row_cumsum': {
+      const args: BoundExpr[] = [];
+      for (const a of e.args) {
+        const b = bindExpr(a, scope, ctx);
+        if (!b) return undefined;
+        args.push(b);
+      }
+      const w = bindWindowCall(name, args, e.span, ctx, scope.serialized === true);
+      return w ? call(name, w.args, w.type, w.invoke, e.span, false) : undefined;
     }
     case 'toscalar': {
       const arg = e.args[0];

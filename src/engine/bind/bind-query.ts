@@ -235,7 +235,7 @@ function isNumericType(t: ScalarType) {
 // ---------------------------------------------------------------------------------------------------------------
 
 function bindOperator(input: Plan, op: A.TabularOperator, lets: LetScope, ctx: BindContext): Plan | undefined {
-  const scope: RowScope = { schema: input.schema, lets };
+  const scope: RowScope = { schema: input.schema, lets, serialized: isSerialized(input) };
   switch (op.kind) {
     case 'Where': {
       const p = bindExpr(op.predicate, scope, ctx);
@@ -437,7 +437,7 @@ function bindExtend(input: Plan, items: readonly A.Assignment[], lets: LetScope,
   for (const item of items) {
     if (item.names.length > 1) return notSupported(ctx, item.span, 'tuple assignment in extend');
     // Columns defined earlier in this extend are visible: bind against the current output schema by inlining.
-    const e = bindExpr(item.expression, { schema, lets, inputColumns: input.schema.length }, ctx);
+    const e = bindExpr(item.expression, { schema, lets, inputColumns: input.schema.length, serialized: isSerialized(input) }, ctx);
     if (!e) return undefined;
     const inlined = inlineColumns(e, exprs);
     const name = item.names[0]?.name ?? defaultColumnName(item.expression) ?? freshColumnName((n) => schema.some((c) => c.name === n));
@@ -477,7 +477,7 @@ function bindProjection(
 ): Plan | undefined {
   const schema: Column[] = [];
   const exprs: BoundExpr[] = [];
-  const scope: RowScope = { schema: input.schema, lets };
+  const scope: RowScope = { schema: input.schema, lets, serialized: isSerialized(input) };
   let position = 0;
   for (const item of items) {
     if (item.names.length > 1) return notSupported(ctx, item.span, `tuple assignment in ${operator}`);
@@ -1241,4 +1241,29 @@ function bindBagUnpack(input: Plan, op: A.EvaluateOp, lets: LetScope, ctx: BindC
   }
   const schema: Column[] = [...keep.map((i) => input.schema[i]!), ...slots.map((s) => ({ name: s.name, type: s.type }))];
   return { kind: 'BagUnpack', input, column, keep, slots: slots.map(({ key, type }) => ({ key, type })), schema, span: op.span };
+}
+
+/**
+ * Does the plan produce a serialized row set, which window functions (row_number, prev, next, row_cumsum) need?
+ * range, sort/order, top and serialize produce one; where, extend, project, take, parse, mv-expand and render keep
+ * it (serialize-operator.md).
+ */
+export function isSerialized(plan: Plan): boolean {
+  switch (plan.kind) {
+    case 'Range':
+    case 'Sort':
+    case 'Serialize':
+      return true;
+    case 'Filter':
+    case 'Project':
+    case 'Limit':
+    case 'Parse':
+    case 'MvExpand':
+    case 'Render':
+    case 'Materialize':
+    case 'BagUnpack':
+      return isSerialized(plan.input);
+    default:
+      return false;
+  }
 }

@@ -64,6 +64,8 @@ export interface RowScope {
   /** Inside summarize/make-series aggregate position: aggregates are allowed. */
   readonly aggregates?: boolean;
   readonly joinSides?: { readonly left: Schema; readonly right: Schema };
+  /** The input row set is serialized: window functions may be used (serialize-operator.md). */
+  readonly serialized?: boolean;
   /** pack_all() packs the operator's input columns: the first n of the schema (extend adds columns after them). */
   readonly inputColumns?: number;
 }
