@@ -6,6 +6,7 @@ import { broadcast, getValue, isScalar, type Vector } from '../../../tables/vect
 import { vectorWriter } from '../../../tables/builder.js';
 import type { ScalarValue } from '../../../values/types.js';
 import { toStringValue } from '../../../values/convert.js';
+import { reader } from '../../functions/define.js';
 import type { AggregateNode } from '../../plan/logical.js';
 import type { ExecContext } from '../context.js';
 import { evalExpr } from '../compile-expr.js';
@@ -31,6 +32,8 @@ export function runAggregate(node: AggregateNode, input: Table, ctx: ExecContext
   const n = input.rowCount;
   const keyVecs = node.keys.map((k) => toVector(evalExpr(k, input, ctx), n));
   const argVecs = node.aggregates.map((a) => a.args.map((x) => toVector(evalExpr(x, input, ctx), n)));
+  const argReaders = argVecs.map((vecs) => vecs.map(reader));
+  const argBuffers = argVecs.map((vecs) => new Array<ScalarValue | null>(vecs.length));
   const groups = new Map<string, number>();
   const groupKeys: (ScalarValue | null)[][] = [];
   const states: unknown[][] = [];
@@ -55,8 +58,10 @@ export function runAggregate(node: AggregateNode, input: Table, ctx: ExecContext
     }
     const st = states[g]!;
     for (let a = 0; a < node.aggregates.length; a++) {
-      const vecs = argVecs[a]!;
-      const args = vecs.map((v) => getValue(v, i));
+      // One argument buffer per aggregate, refilled per row: aggregates read their arguments, never keep the array.
+      const read = argReaders[a]!;
+      const args = argBuffers[a]!;
+      for (let k = 0; k < read.length; k++) args[k] = read[k]!(i);
       st[a] = node.aggregates[a]!.impl.add(st[a], args);
     }
     if ((i & 0xffff) === 0) ctx.check(node.span);
