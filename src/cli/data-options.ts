@@ -1,0 +1,64 @@
+// The options that say what a query runs over (--data, --now, --lenient), shared by every command that binds or
+// runs a query, and the one place that turns them into a Database.
+
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { Database } from '../database.js';
+import { loadDataFolder } from '../node/load-data.js';
+import { parseDatetime } from '../values/datetime.js';
+import { UsageError, type Io } from './io.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The bundled dataset: fixtures/contoso at the package root (from src/cli or dist/src/cli). */
+export function bundledDataDir(): string {
+  for (const up of ['../..', '../../..']) {
+    const d = resolve(here, up, 'fixtures', 'contoso');
+    if (existsSync(d)) return d;
+  }
+  return resolve(here, '../..', 'fixtures', 'contoso');
+}
+
+export interface DataOptions {
+  data?: string;
+  now?: string;
+  lenient?: boolean;
+}
+
+export function addDataOptions(cmd: Command): Command {
+  return cmd
+    .option('-d, --data <dir>', 'data folder: one <Table>.ndjson|.jsonl|.json|.csv per table (default: bundled contoso dataset)')
+    .option('--now <iso>', "the instant now() and ago() use (default: the dataset's now, else the clock)")
+    .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing');
+}
+
+/** Checks the options before anything is loaded, so a usage mistake never waits for a large load. */
+export function checkDataOptions(opts: DataOptions): void {
+  if (opts.now !== undefined && parseDatetime(String(opts.now)) === null) {
+    throw new UsageError(`--now takes an ISO-8601 datetime, got '${String(opts.now)}'`);
+  }
+  if (opts.data !== undefined && !existsSync(String(opts.data))) throw new UsageError(`no such data folder: ${String(opts.data)}`);
+}
+
+export interface OpenedData {
+  db: Database;
+  /** The instant of --now, else the dataset's own now, else undefined (the clock). */
+  now: string | undefined;
+  loadMs: number;
+}
+
+/** Loads the data folder (default: the bundled dataset) into a Database. */
+export function openData(opts: DataOptions, io: Io): OpenedData {
+  checkDataOptions(opts);
+  const started = Date.now();
+  const dataset = loadDataFolder(opts.data ?? bundledDataDir(), {
+    lenient: Boolean(opts.lenient),
+    progress: (m) => io.err(`kqlite: ${m}\n`),
+  });
+  const db = new Database();
+  for (const [name, t] of dataset.tables) db.addTable(name, t);
+  for (const [name, n] of dataset.badValues) io.err(`kqlite: ${name}: ${n} bad value(s) turned into nulls (--lenient)\n`);
+  return { db, now: opts.now ?? dataset.now, loadMs: Date.now() - started };
+}

@@ -1,0 +1,56 @@
+// The `kqlite` command line. Exit codes: 0 success, 1 query or data error, 2 usage error. A user's mistake prints
+// one clear message with its position and never a stack trace (--debug shows one for internal errors).
+// Each command lives in commands/<name>.ts and registers itself here.
+
+import { Command, CommanderError } from 'commander';
+import { KqlError } from '../diagnostics.js';
+import { DataError } from '../node/load-data.js';
+import { RuleFileError } from '../node/rule-file.js';
+import { registerCheck } from './commands/check.js';
+import { registerExplain } from './commands/explain.js';
+import { registerRun } from './commands/run.js';
+import { registerTest } from './commands/test.js';
+import { UsageError, type CommandState, type Io } from './io.js';
+
+export type { Io } from './io.js';
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const state: CommandState = { exitCode: 0 };
+  const program = new Command();
+  program
+    .name('kqlite')
+    .description('Run Kusto (KQL) queries — Sentinel / Defender XDR rules — over local data.')
+    .option('--debug', 'show stack traces for internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  registerRun(program, io, state);
+  registerCheck(program, io, state);
+  registerTest(program, io, state);
+  registerExplain(program, io, state);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.err(`kqlite: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof DataError || err instanceof RuleFileError) {
+      io.err(`${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof KqlError) {
+      io.err(`kqlite: ${err.message}\n`);
+      return 1;
+    }
+    const debug = argv.includes('--debug');
+    io.err(`kqlite: internal error: ${(err as Error).message}\n${debug ? (err as Error).stack + '\n' : '(run with --debug for details; please report it)\n'}`);
+    return 1;
+  }
+  return state.exitCode;
+}
