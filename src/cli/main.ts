@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRun } from './commands/run.js';
 import { registerTest } from './commands/test.js';
+import { kqliteVersion } from './commands/version.js';
 import { UsageError, type CommandState, type Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -20,6 +21,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .name('kqlite')
     .description('Run Kusto (KQL) queries — Sentinel / Defender XDR rules — over local data.')
+    .version(kqliteVersion(), '-V, --version', 'print the kqlite version')
     .option('--debug', 'show stack traces for internal errors')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -36,6 +36,16 @@
 //                                                 # the order of those sort keys, rows tied on them in any order
 //         contains:                               # at least these rows (distinct result rows), others allowed
 //           - { Subject: Invoice }
+//   table: UrlClickEvents                         # optional: the table bare `match:` / `dont-match:` rows belong to
+//   match:                                        # Sigma-style shorthand: each row alone (over `data`) must fire
+//     - { Workload: Email, ActionType: ClickBlocked }          # (bare row: needs `table:`)
+//     - EmailEvents: { Subject: Invoice }                      # or { Table: { row } }
+//   dont-match:                                   # each row alone must not fire
+//     - { Workload: Teams, ActionType: ClickBlocked }
+//
+// Sentinel analytic rules: when `rule:` is a Sentinel rule YAML with queryPeriod, every table with a TimeGenerated
+// column is cut to the rows the scheduler lets the rule see, TimeGenerated within [now - queryPeriod, now] [U], and
+// `fires` means "raises an alert": the row count compared with triggerThreshold by triggerOperator (gt/lt/eq/ne).
 //
 // Values use JSON conventions (as `--format json` prints them): datetimes ISO-8601 (any precision up to 7 digits;
 // `now`, `now-1h`, `now+1.5d`, `now-00:30:00` are relative to the case's now), timespans `1.02:03:04` or `1h`,
@@ -48,24 +58,33 @@
 // missing, unexpected, changed cells), then `N passed, M failed` alone on a line. A broken test file (bad YAML,
 // unknown key with did-you-mean, missing rule file, unknown table/column, bad value) is reported as `file:line:col`
 // and counts as one failure. Exit code 0 when everything passes, 1 otherwise (also when no test file is found).
+// Reports for CI (`--reporter junit|json`) and `--update` are in rule-test/report.ts and rule-test/update.ts.
 
-import { readdirSync, existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KqlError } from '../diagnostics.js';
-import { formatDatetime } from '../values/datetime.js';
-import { RuleFileError } from './rule-file.js';
-import { loadDataFolder, DataError, type LoadedDataset } from './load-data.js';
-import { checkResult } from '../testing/assertions.js';
-import { ansiPaint, ExpectationError, noPaint, nowToTicks, type Paint } from '../testing/compare-rows.js';
-import { buildCaseDatabase } from './rule-test/case-data.js';
-import { composeQuery, formatComposedDiagnostic, loadRule } from './rule-test/query-source.js';
-import { readTestFile, TestFileError, type CaseSpec, type Pos, type RowSpec, type TestFile } from './rule-test/test-file.js';
+import { ansiPaint, noPaint, type Paint } from '../testing/compare-rows.js';
+import type { LoadedDataset } from './load-data.js';
+import { junitReport, jsonReport, type FileReport } from './rule-test/report.js';
+import { displayPath, prepareTestFile, runPrepared } from './rule-test/run-file.js';
+import { updateExpectations } from './rule-test/update.js';
 
 export interface RuleTestIo {
   out(s: string): void;
   err(s: string): void;
   color: boolean;
+}
+
+export type Reporter = 'console' | 'junit' | 'json';
+export const reporters: readonly Reporter[] = ['console', 'junit', 'json'];
+
+export interface RuleTestOptions {
+  /** `junit` / `json`: a machine-readable report as well as the console lines. */
+  readonly reporter?: Reporter;
+  /** Where the report goes (default: standard output, and then the console lines go to standard error). */
+  readonly reportFile?: string;
+  /** Write each case's actual result into its expectations (never on CI). */
+  readonly update?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,8 +117,13 @@ export function findTestFiles(paths: readonly string[]): string[] {
   return [...new Set(out)];
 }
 
-export function runRuleTests(paths: string[], io: RuleTestIo): number {
+const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+export function runRuleTests(paths: string[], io: RuleTestIo, options: RuleTestOptions = {}): number {
   const paint: Paint = io.color ? ansiPaint() : noPaint;
+  const reporter = options.reporter ?? 'console';
+  // With a report on standard output, the people-facing lines move to standard error so the report stays parseable.
+  const human = reporter !== 'console' && !options.reportFile ? io.err : io.out;
   let files: string[];
   try {
     files = findTestFiles(paths.length > 0 ? paths : ['.']);
@@ -109,147 +133,53 @@ export function runRuleTests(paths: string[], io: RuleTestIo): number {
   }
   if (files.length === 0) {
     io.err(`kqlite test: no *.test.yaml files found under ${paths.length > 0 ? paths.join(', ') : '.'}\n`);
-    io.out('0 passed, 0 failed\n');
+    human('0 passed, 0 failed\n');
     return 1;
   }
   const datasets = new Map<string, LoadedDataset>();
+  const reports: FileReport[] = [];
   let passed = 0;
   let failed = 0;
   for (const file of files) {
-    const shown = relative(process.cwd(), file) || file;
-    io.out(`${shown}\n`);
-    const r = runFile(file, shown, datasets, paint);
-    for (const line of r.errors) io.err(line + '\n');
-    for (const line of r.lines) io.out(line + '\n');
-    passed += r.passed;
-    failed += r.failed;
+    const started = performance.now();
+    const prepared = prepareTestFile(file, datasets, bundledDatasetDir);
+    const shown = prepared.shown;
+    human(`${shown}\n`);
+    for (const line of prepared.errors) io.err(paint.red(line) + '\n');
+    const cases = prepared.errors.length > 0 ? [] : runPrepared(prepared, { paint, keepResults: options.update });
+    if (prepared.errors.length > 0) {
+      human(paint.red(`  FAIL ${shown} ${prepared.spec ? 'has errors (see above); its cases did not run' : 'could not be read (see the error above)'}`) + '\n');
+      failed++;
+    }
+    // --update rewrites the expectations of failing cases from their actual results; those count as passed.
+    const updated = options.update && prepared.spec ? updateExpectations(prepared.spec, cases) : new Set<unknown>();
+    for (const c of cases) {
+      if (c.passed) {
+        human(`  ${paint.green('PASS')} ${c.name}\n`);
+        passed++;
+      } else if (updated.has(c.spec)) {
+        human(`  ${paint.yellow('UPDATED')} ${c.name}  ${paint.dim(`(${shown}:${c.line})`)}\n`);
+        passed++;
+      } else {
+        human(`  ${paint.red('FAIL')} ${c.name}  ${paint.dim(`(${shown}:${c.line})`)}\n`);
+        for (const l of c.failure) human(`      ${l}\n`);
+        failed++;
+      }
+    }
+    reports.push({
+      file: displayPath(file),
+      name: prepared.spec?.name,
+      errors: prepared.errors.map(stripAnsi),
+      cases: cases.map((c) => ({ name: c.name, line: c.line, passed: c.passed, failure: c.failure.map(stripAnsi), ms: c.ms })),
+      ms: performance.now() - started,
+    });
   }
   const summary = `${passed} passed, ${failed} failed`;
-  io.out(`\n${failed > 0 ? paint.red(summary) : paint.green(summary)}\n`);
+  human(`\n${failed > 0 ? paint.red(summary) : paint.green(summary)}\n`);
+  if (reporter !== 'console') {
+    const text = reporter === 'junit' ? junitReport(reports) : jsonReport(reports, { passed, failed });
+    if (options.reportFile) writeFileSync(options.reportFile, text);
+    else io.out(text);
+  }
   return failed > 0 ? 1 : 0;
-}
-
-interface FileOutcome {
-  lines: string[];
-  errors: string[];
-  passed: number;
-  failed: number;
-}
-
-function fileErrors(errs: unknown, shown: string, file: string): string[] {
-  const list = Array.isArray(errs) ? errs : [errs];
-  return list.map((e) => {
-    if (e instanceof TestFileError) {
-      return `${shown}:${e.pos.line}:${e.pos.col}: error: ${e.detail}${e.notes.map((n) => `\n  = ${n}`).join('')}`;
-    }
-    if (e instanceof RuleFileError || e instanceof DataError) return `${e.message}`;
-    if (e instanceof Error) return `${shown}: error: ${e.message}`;
-    return `${shown}: error: ${String(e)} (${file})`;
-  });
-}
-
-function runFile(file: string, shown: string, datasets: Map<string, LoadedDataset>, paint: Paint): FileOutcome {
-  const out: FileOutcome = { lines: [], errors: [], passed: 0, failed: 0 };
-  let spec: TestFile;
-  let dataset: LoadedDataset | undefined;
-  try {
-    spec = readTestFile(file);
-    if (spec.from.kind !== 'none') {
-      const dir = spec.from.kind === 'bundled' ? bundledDatasetDir() : spec.from.dir;
-      dataset = datasets.get(dir) ?? loadDataFolder(dir);
-      datasets.set(dir, dataset);
-    }
-  } catch (err) {
-    out.errors.push(...fileErrors(err, shown, file).map((l) => paint.red(l)));
-    out.lines.push(paint.red(`  FAIL ${shown} could not be read (see the error above)`));
-    out.failed++;
-    return out;
-  }
-  // Build every case's data first: a bad row in the file is one error, not one failure per case.
-  const prepared: { c: CaseSpec; nowTicks: bigint | undefined; db: ReturnType<typeof buildCaseDatabase> }[] = [];
-  const errors: string[] = [];
-  for (const c of spec.cases) {
-    try {
-      const nowText = c.now?.value ?? spec.now?.value ?? dataset?.now;
-      let nowTicks: bigint | undefined;
-      try {
-        nowTicks = nowToTicks(nowText);
-      } catch (err) {
-        throw [new TestFileError(file, (c.now ?? spec.now)?.pos ?? c.pos, (err as Error).message)];
-      }
-      if (nowTicks === undefined) {
-        throw [
-          new TestFileError(file, c.pos, `case '${c.name}' has no 'now': give the instant now()/ago() use, e.g. now: 2026-11-20T12:00:00Z (rule tests never depend on the clock)`),
-        ];
-      }
-      prepared.push({ c, nowTicks, db: buildCaseDatabase(spec, c, dataset, nowTicks) });
-    } catch (err) {
-      for (const l of fileErrors(err, shown, file)) if (!errors.includes(l)) errors.push(l);
-    }
-  }
-  if (errors.length > 0) {
-    out.errors.push(...errors.map((l) => paint.red(l)));
-    out.lines.push(paint.red(`  FAIL ${shown} has errors (see above); its cases did not run`));
-    out.failed++;
-    return out;
-  }
-  for (const { c, nowTicks, db } of prepared) {
-    const where = `${shown}:${c.pos.line}`;
-    const failures = runCase(spec, c, db, nowTicks!, shown, paint);
-    if (failures.length === 0) {
-      out.lines.push(`  ${paint.green('PASS')} ${c.name}`);
-      out.passed++;
-    } else {
-      out.lines.push(`  ${paint.red('FAIL')} ${c.name}  ${paint.dim(`(${where})`)}`);
-      for (const f of failures) for (const l of f) out.lines.push(`      ${l}`);
-      out.failed++;
-    }
-  }
-  return out;
-}
-
-function runCase(spec: TestFile, c: CaseSpec, db: ReturnType<typeof buildCaseDatabase>, nowTicks: bigint, shown: string, paint: Paint): string[][] {
-  let query;
-  try {
-    const rule = loadRule(c.query ?? spec.rule);
-    query = composeQuery(rule, [...(c.query ? [] : spec.append ? [spec.append] : []), ...(c.append ? [c.append] : [])]);
-  } catch (err) {
-    return [[(err as Error).message]];
-  }
-  let result;
-  try {
-    result = db.query(query.text, { now: formatDatetime(nowTicks) });
-  } catch (err) {
-    if (err instanceof KqlError) {
-      return [['the query failed:', ...err.diagnostics.flatMap((d) => formatComposedDiagnostic(d, query, paint !== noPaint, (f) => relative(process.cwd(), f) || f).split('\n'))]];
-    }
-    throw err;
-  }
-  const e = c.expect;
-  const label = (r: RowSpec) => `${shown}:${r.pos.line}`;
-  try {
-    return checkResult(
-      result,
-      {
-        fires: e.fires,
-        count: e.count,
-        columns: e.columns,
-        rows: e.rows?.map((r) => r.values),
-        rowLabels: e.rows?.map(label),
-        contains: e.contains?.map((r) => r.values),
-        containsLabels: e.contains?.map(label),
-        ordered: e.ordered,
-      },
-      { nowTicks, paint },
-    );
-  } catch (err) {
-    if (err instanceof ExpectationError) {
-      const rows = err.list === 'contains' ? e.contains : e.rows;
-      const row = err.row >= 0 ? rows?.[err.row] : undefined;
-      const at = err.column === undefined ? undefined : err.onKey ? row?.keyPos.get(err.column) : row?.valuePos.get(err.column);
-      const pos: Pos = row ? (at ?? row.pos) : (e.orderedPos ?? e.pos);
-      return [[`${shown}:${pos.line}:${pos.col}: error in the expectation: ${err.message}`]];
-    }
-    throw err;
-  }
 }

@@ -9,10 +9,23 @@ import { coerceValue, tableFromRows } from '../../tables/from-rows.js';
 import { concatTables, type Schema, type Table } from '../../tables/table.js';
 import { resolveRelativeDatetime } from '../../testing/compare-rows.js';
 import { mirrorTimeColumns } from '../../testing/time-columns.js';
+import { formatDatetime } from '../../values/datetime.js';
 import type { LoadedDataset } from '../load-data.js';
 import { TestFileError, type CaseSpec, type Pos, type RowSpec, type TableRows, type TestFile } from './test-file.js';
 
-export function buildCaseDatabase(file: TestFile, c: CaseSpec, dataset: LoadedDataset | undefined, nowTicks: bigint | undefined): Database {
+/** The rows a scheduled Sentinel rule sees: TimeGenerated within [from, to] (both ends inclusive [U]). */
+export interface TimeWindow {
+  readonly from: bigint;
+  readonly to: bigint;
+}
+
+export function buildCaseDatabase(
+  file: TestFile,
+  c: CaseSpec,
+  dataset: LoadedDataset | undefined,
+  nowTicks: bigint | undefined,
+  window?: TimeWindow,
+): Database {
   const errors: TestFileError[] = [];
   const db = new Database();
   for (const [name, s] of file.schemas) db.defineTable(name, s.columns);
@@ -47,9 +60,23 @@ export function buildCaseDatabase(file: TestFile, c: CaseSpec, dataset: LoadedDa
   if (errors.length > 0) throw errors;
   for (const [name, ts] of parts) {
     const schema = ts[0]?.schema ?? schemaOf(name, { line: 1, col: 1 })!;
-    db.addTable(name, ts.length === 1 ? ts[0]! : concatTables(schema, ts));
+    const table = ts.length === 1 ? ts[0]! : concatTables(schema, ts);
+    db.addTable(name, window ? scopeToWindow(name, table, window) : table);
   }
   return db;
+}
+
+/**
+ * The scheduler's time scoping, done with the engine itself (a where over TimeGenerated) so the rows kept are the
+ * rows KQL would compare as inside. Tables without a datetime TimeGenerated column are not scoped [U].
+ */
+function scopeToWindow(name: string, table: Table, window: TimeWindow): Table {
+  if (!table.schema.some((col) => col.name === 'TimeGenerated' && col.type === 'datetime')) return table;
+  const tmp = new Database();
+  tmp.addTable(name, table);
+  const quoted = `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  const q = `${quoted} | where TimeGenerated between (datetime(${formatDatetime(window.from)}) .. datetime(${formatDatetime(window.to)}))`;
+  return tmp.query(q).table;
 }
 
 function checkRowColumns(file: string, row: RowSpec, schema: Schema, errors: TestFileError[]): boolean {

@@ -75,6 +75,10 @@ export interface CaseSpec {
   readonly query?: RuleRef;
   readonly append?: QuerySource;
   readonly expect: ExpectSpec;
+  /** `cases:` entries, or one row of the Sigma-style `match:` / `dont-match:` lists. */
+  readonly kind: 'case' | 'match' | 'dont-match';
+  /** The case's YAML node (`kqlite test --update` rewrites its `expect`). */
+  readonly node?: Node;
 }
 
 export type DataSource = { readonly kind: 'none' } | { readonly kind: 'bundled'; readonly pos: Pos } | { readonly kind: 'folder'; readonly dir: string; readonly pos: Pos };
@@ -90,9 +94,11 @@ export interface TestFile {
   readonly defaults: ReadonlyMap<string, RowSpec>;
   readonly now?: { readonly value: string; readonly pos: Pos };
   readonly cases: readonly CaseSpec[];
+  /** The parsed YAML document and its text (`kqlite test --update` edits and rewrites it). */
+  readonly doc: Document;
 }
 
-const FILE_KEYS = ['name', 'description', 'rule', 'block', 'query', 'append', 'data', 'schemas', 'defaults', 'now', 'cases'];
+const FILE_KEYS = ['name', 'description', 'rule', 'block', 'query', 'append', 'data', 'schemas', 'defaults', 'now', 'table', 'cases', 'match', 'dont-match'];
 const CASE_KEYS = ['name', 'description', 'now', 'data', 'replace', 'query', 'append', 'expect'];
 const EXPECT_KEYS = ['fires', 'count', 'columns', 'rows', 'contains', 'ordered'];
 
@@ -207,13 +213,20 @@ export function readTestFile(file: string): TestFile {
   const append = top.get('append') ? appendSource(r, top.get('append')!.value) : undefined;
   const cases: CaseSpec[] = [];
   const casesE = top.get('cases');
-  if (!casesE) r.error(root, "the test has no 'cases'");
-  else if (!casesE.value || !isSeq(casesE.value) || casesE.value.items.length === 0) r.error(casesE.keyNode, "'cases' must be a non-empty list");
-  else {
+  const shorthand = top.has('match') || top.has('dont-match');
+  if (!casesE && !shorthand) r.error(root, "the test has no 'cases' (or 'match:' / 'dont-match:' rows)");
+  else if (casesE && (!casesE.value || !isSeq(casesE.value) || casesE.value.items.length === 0)) r.error(casesE.keyNode, "'cases' must be a non-empty list");
+  else if (casesE && isSeq(casesE.value)) {
     casesE.value.items.forEach((item, i) => {
       const c = readCase(r, r.deref(item), i, baseDir);
       if (c) cases.push(c);
     });
+  }
+  const tableE = top.get('table');
+  const defaultTable = tableE ? r.string(tableE.value, "'table' (the table that bare 'match:' / 'dont-match:' rows belong to)") : undefined;
+  for (const kind of ['match', 'dont-match'] as const) {
+    const e = top.get(kind);
+    if (e) cases.push(...readShorthand(r, e.value, e.keyNode, kind, defaultTable));
   }
   if (r.errors.length > 0) throw r.errors;
   const nameE = top.get('name');
@@ -228,6 +241,7 @@ export function readTestFile(file: string): TestFile {
     defaults,
     now,
     cases,
+    doc,
   };
 }
 
@@ -379,7 +393,7 @@ function readCase(r: Reader, node: Node | null, index: number, baseDir: string):
   }
   const expect = readExpect(r, expectE.value, name);
   void baseDir;
-  return { name, pos: r.pos(node), now: readNow(r, e.get('now')?.value ?? null, e.has('now')), data, replace, query, append, expect };
+  return { name, pos: r.pos(node), now: readNow(r, e.get('now')?.value ?? null, e.has('now')), data, replace, query, append, expect, kind: 'case', node };
 }
 
 function readExpect(r: Reader, node: Node, caseName: string): ExpectSpec {
@@ -413,6 +427,54 @@ function readExpect(r: Reader, node: Node, caseName: string): ExpectSpec {
     else r.error(ordered.value ?? ordered.keyNode, "'ordered' is true, false, or a list of the sort-key columns (rows tied on them may come in any order)");
     if (!e.get('rows')) r.error(ordered.keyNode, "'ordered' applies to 'rows'");
     out.orderedPos = r.pos(ordered.value ?? ordered.keyNode);
+  }
+  return out;
+}
+
+/**
+ * Sigma-style shorthand: `match:` / `dont-match:` list rows, each of which alone (over the file's `data`) must make
+ * the rule fire / not fire. An item is `{ Table: { row } }` (one key naming the table), or a bare row when the
+ * file says `table: Name`.
+ */
+function readShorthand(r: Reader, node: Node | null, keyNode: Node, kind: 'match' | 'dont-match', defaultTable: string | undefined): CaseSpec[] {
+  if (!node || !isSeq(node) || node.items.length === 0) {
+    r.error(node ?? keyNode, `'${kind}' must be a non-empty list of rows`);
+    return [];
+  }
+  const out: CaseSpec[] = [];
+  for (const item of node.items) {
+    const n = r.deref(item);
+    if (!n || !isMap(n)) {
+      r.error(n ?? keyNode, `each '${kind}' item is a row: { Table: { Column: value, ... } }, or a bare row with 'table:' set`);
+      continue;
+    }
+    let table = defaultTable;
+    let rowNode: Node = n;
+    const only = n.items.length === 1 ? n.items[0]! : undefined;
+    const inner = only ? r.deref(only.value) : null;
+    if (only && isScalar(only.key) && inner && isMap(inner)) {
+      table = String(only.key.value);
+      rowNode = inner;
+    } else if (!table) {
+      r.error(n, `this '${kind}' row names no table: write it as { Table: { ... } } or set 'table:' at the top of the file`);
+      continue;
+    }
+    const row = readRow(r, rowNode);
+    if (!row) continue;
+    const pos = r.pos(n);
+    const summary = Object.entries(row.values)
+      .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x)) : String(v)}`)
+      .join(', ');
+    const short = summary.length > 70 ? summary.slice(0, 69) + '…' : summary;
+    out.push({
+      name: `${kind === 'match' ? 'fires on' : 'does not fire on'} ${table} { ${short} }`,
+      pos,
+      data: [{ table: table!, pos, rows: [row] }],
+      replace: [],
+      expect: { pos, fires: kind === 'match' },
+      kind,
+      node: n,
+    });
   }
   return out;
 }
