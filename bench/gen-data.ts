@@ -21,7 +21,7 @@ import { BUILTIN_SCHEMAS } from '../src/tables/builtin-schemas.js';
 import { makeTable, type Table } from '../src/tables/table.js';
 import { dictionaryVector, encodeStrings, getValue, stringVector, vectorFromValues, type Vector } from '../src/tables/vector.js';
 import { formatDatetime } from '../src/values/datetime.js';
-import { TICKS_PER_MILLISECOND, UNIX_EPOCH_TICKS, type ScalarValue } from '../src/values/types.js';
+import { TICKS_PER_MILLISECOND, UNIX_EPOCH_TICKS, type Dynamic, type ScalarType, type ScalarValue } from '../src/values/types.js';
 
 export const DAY_MS = 86_400_000;
 /** The data's `now`: every instant lies in the 30 days before it. Queries run with this `now`. */
@@ -436,4 +436,114 @@ export function writeTableFile(t: Table, columns: readonly string[], file: strin
     closeSync(fd);
   }
   return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generic tables for the operator suite (issue 15): one column of each kind the engine treats differently.
+
+export const GENERIC_SCHEMAS = {
+  Events: [
+    { name: 'EventId', type: 'long' }, // 1..n, unique (1:1 joins on a long key)
+    { name: 'EventKey', type: 'string' }, // unique id-like text, plain storage (1:1 joins on a string key)
+    { name: 'Timestamp', type: 'datetime' }, // uniform over the 30 days before NOW
+    { name: 'Key', type: 'string' }, // 1000 distinct, dictionary (make-series by Key)
+    { name: 'Category', type: 'string' }, // 12 distinct, dictionary
+    { name: 'UserId', type: 'long' }, // 50,000 distinct, 90 % of them in Users (1:many joins)
+    { name: 'UserName', type: 'string' }, // one per UserId, dictionary
+    { name: 'SessionId', type: 'string' }, // ~0.37 n distinct, plain storage
+    { name: 'Bytes', type: 'long' }, // log-uniform 1 .. 1.2M
+    { name: 'Duration', type: 'real' }, // exponential, mean 100
+    { name: 'Status', type: 'int' }, // 200 / 302 / 304 / 404 / 500
+    { name: 'Tags', type: 'dynamic' }, // array of 0–3 strings out of 20
+  ],
+  Users: [
+    { name: 'UserId', type: 'long' },
+    { name: 'UserName', type: 'string' }, // unique, plain storage
+    { name: 'Dept', type: 'string' }, // 20 distinct
+    { name: 'Country', type: 'string' }, // 30 distinct
+  ],
+} as const satisfies Record<string, readonly { name: string; type: ScalarType }[]>;
+
+export const USERS = 50_000;
+const STATUS: readonly (readonly [number, number])[] = [[200, 0.7], [304, 0.1], [404, 0.1], [302, 0.05], [500, 0.05]];
+const CATEGORIES = ['auth', 'billing', 'search', 'upload', 'download', 'admin', 'report', 'export', 'import', 'chat', 'mail', 'calendar'];
+const TAGS = ['red', 'green', 'blue', 'mobile', 'desktop', 'beta', 'internal', 'external', 'vip', 'trial', 'eu', 'us', 'apac', 'api', 'web', 'batch', 'retry', 'cached', 'slow', 'fast'];
+
+export interface GenericData {
+  readonly rows: number;
+  readonly tables: { readonly Events: Table; readonly Users: Table };
+}
+
+const userName = (id: number) => `user${id}@contoso.com`;
+const userIdOf = (k: number) => 1000 + k * 7; // ids that are not row numbers
+
+/** Events (n rows) and Users (50,000 rows, overlapping 90 % of Events' users): a pure function of (rows, seed). */
+export function generateGenericData(rows: number, seed = 42): GenericData {
+  const n = rows;
+  const r = rng(seed ^ 0x9e3779b9);
+  const sessions = Math.max(1, Math.floor(n * 0.4));
+  const eventId = new BigInt64Array(n);
+  const eventKey = new Array<string>(n);
+  const ms = new Float64Array(n);
+  const key = new Array<string>(n);
+  const category = new Array<string>(n);
+  const userId = new BigInt64Array(n);
+  const user = new Array<string>(n);
+  const session = new Array<string>(n);
+  const bytes = new BigInt64Array(n);
+  const duration = new Float64Array(n);
+  const status = new Int32Array(n);
+  const tags = new Array<Dynamic>(n);
+  for (let i = 0; i < n; i++) {
+    eventId[i] = BigInt(i + 1);
+    eventKey[i] = `ev-${token(r, 10)}-${i.toString(36)}`;
+    ms[i] = Math.floor(NOW_MS - 1 - r() * 30 * DAY_MS);
+    key[i] = `key-${String(Math.floor(r() * 1000)).padStart(4, '0')}`;
+    category[i] = pick(r, CATEGORIES);
+    const u = userIdOf(Math.floor(r() * USERS));
+    userId[i] = BigInt(u);
+    user[i] = userName(u);
+    session[i] = `s-${(Math.floor(r() * sessions) * 2654435761 % 4294967296).toString(16).padStart(8, '0')}`;
+    bytes[i] = BigInt(Math.floor(Math.exp(r() * 14)));
+    duration[i] = -Math.log(1 - r()) * 100;
+    status[i] = weighted(r, STATUS);
+    const k = int(r, 0, 3);
+    const t: string[] = [];
+    for (let j = 0; j < k; j++) t.push(pick(r, TAGS));
+    tags[i] = t;
+  }
+  const Events = makeTable(GENERIC_SCHEMAS.Events, [
+    { type: 'long', length: n, data: eventId, valid: undefined },
+    stringVector(eventKey),
+    ticksOf(ms),
+    encodeStrings(key),
+    encodeStrings(category),
+    { type: 'long', length: n, data: userId, valid: undefined },
+    encodeStrings(user),
+    stringVector(session),
+    { type: 'long', length: n, data: bytes, valid: undefined },
+    { type: 'real', length: n, data: duration, valid: undefined },
+    { type: 'int', length: n, data: status, valid: undefined },
+    vectorFromValues('dynamic', tags),
+  ], n);
+  const ur = rng(seed ^ 0x51ed270b);
+  const uid = new BigInt64Array(USERS);
+  const uname = new Array<string>(USERS);
+  const dept = new Array<string>(USERS);
+  const country = new Array<string>(USERS);
+  // Users k = 5,000 .. 54,999: 5,000 users have no events (left anti joins) and the events of users 0 .. 4,999
+  // (10 %) have no user (right anti joins, unmatched outer rows).
+  for (let k = 0; k < USERS; k++) {
+    uid[k] = BigInt(userIdOf(k + USERS / 10));
+    uname[k] = userName(userIdOf(k + USERS / 10));
+    dept[k] = `dept-${int(ur, 1, 20)}`;
+    country[k] = pick(ur, WORDS.slice(0, 30));
+  }
+  const Users = makeTable(GENERIC_SCHEMAS.Users, [
+    { type: 'long', length: USERS, data: uid, valid: undefined },
+    stringVector(uname),
+    encodeStrings(dept),
+    encodeStrings(country),
+  ], USERS);
+  return { rows: n, tables: { Events, Users } };
 }
