@@ -2,6 +2,7 @@
 // --mutate, --watch, --init and --changed-since (each implemented under src/node).
 
 import type { Command } from 'commander';
+import { mutateRule } from '../../node/mutate/run-mutation.js';
 import { reporters, runRuleTests, type Reporter } from '../../node/rule-test.js';
 import { UsageError, useColor, type CommandState, type Io } from '../io.js';
 
@@ -9,6 +10,9 @@ interface TestOptions {
   reporter?: string;
   out?: string;
   update?: boolean;
+  mutate?: string;
+  minScore?: string;
+  verbose?: boolean;
 }
 
 export function registerTest(program: Command, io: Io, state: CommandState): void {
@@ -19,15 +23,26 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
     .option('--reporter <name>', `console | junit | json (junit/json go to standard output, or --out FILE)`, 'console')
     .option('-o, --out <file>', 'write the --reporter report to this file (the console lines stay on standard output)')
     .option('--update', 'write the actual results into the failing cases\' expectations (refused when CI is set)')
+    .option('--mutate <rule>', 'mutation testing: run the tests of this rule against each mutant of it, report survivors')
+    .option('--min-score <n>', 'with --mutate: exit 1 when the mutation score (%) is below n')
+    .option('--verbose', 'with --mutate: list killed and invalid mutants too')
     .addHelpText(
       'after',
-      '\nExamples:\n  kqlite test examples/tests\n  kqlite test my-rule.test.yaml\n  kqlite test rules/ --reporter junit --out junit.xml',
+      '\nExamples:\n  kqlite test examples/tests\n  kqlite test my-rule.test.yaml\n  kqlite test rules/ --reporter junit --out junit.xml\n  kqlite test --mutate examples/rules/safelinks-url-block-trigger.kql examples/tests --min-score 100',
     )
     .action((paths: string[], opts: TestOptions) => {
       const reporter = String(opts.reporter ?? 'console');
       if (!(reporters as readonly string[]).includes(reporter)) throw new UsageError(`unknown --reporter '${reporter}' (console, junit or json)`);
       if (opts.update && process.env.CI) {
         throw new UsageError('--update rewrites test files and never runs on CI (the CI environment variable is set); run it locally and commit the diff');
+      }
+      const testIo = { out: io.out, err: io.err, color: useColor(io) };
+      if (opts.minScore !== undefined && !opts.mutate) throw new UsageError('--min-score goes with --mutate RULE');
+      if (opts.mutate) {
+        const min = opts.minScore === undefined ? undefined : Number(opts.minScore);
+        if (min !== undefined && !(min >= 0 && min <= 100)) throw new UsageError(`--min-score takes a percentage from 0 to 100, got '${opts.minScore}'`);
+        state.exitCode = mutateRule(String(opts.mutate), paths, testIo, { minScore: min, verbose: opts.verbose });
+        return;
       }
       state.exitCode = runRuleTests(paths.length > 0 ? paths : ['.'], { out: io.out, err: io.err, color: useColor(io) }, {
         reporter: reporter as Reporter,

@@ -96,9 +96,20 @@ export interface TestFile {
   readonly cases: readonly CaseSpec[];
   /** The parsed YAML document and its text (`kqlite test --update` edits and rewrites it). */
   readonly doc: Document;
+  /** Mutants of the rule declared equivalent (no test can tell them apart): `kqlite test --mutate` skips them. */
+  readonly equivalentMutants: readonly EquivalentMutant[];
 }
 
-const FILE_KEYS = ['name', 'description', 'rule', 'block', 'query', 'append', 'data', 'schemas', 'defaults', 'now', 'table', 'cases', 'match', 'dont-match'];
+export interface EquivalentMutant {
+  /** line:col in the rule file, as --mutate prints it. */
+  readonly at: string;
+  /** The mutant's description, as --mutate prints it after "no test fails when". */
+  readonly mutant: string;
+  readonly why: string;
+  readonly pos: Pos;
+}
+
+const FILE_KEYS = ['name', 'description', 'rule', 'block', 'query', 'append', 'data', 'schemas', 'defaults', 'now', 'table', 'cases', 'match', 'dont-match', 'equivalent-mutants'];
 const CASE_KEYS = ['name', 'description', 'now', 'data', 'replace', 'query', 'append', 'expect'];
 const EXPECT_KEYS = ['fires', 'count', 'columns', 'rows', 'contains', 'ordered'];
 
@@ -242,7 +253,31 @@ export function readTestFile(file: string): TestFile {
     now,
     cases,
     doc,
+    equivalentMutants: readEquivalentMutants(r, top.get('equivalent-mutants')?.value ?? null),
   };
+}
+
+/** `equivalent-mutants: [{ at: "30:13", mutant: "`kind=leftouter` becomes `kind=inner`", why: "…" }]`: a reason is required. */
+function readEquivalentMutants(r: Reader, node: Node | null): EquivalentMutant[] {
+  if (!node) return [];
+  if (!isSeq(node)) {
+    r.error(node, "'equivalent-mutants' is a list of { at, mutant, why }");
+    return [];
+  }
+  const out: EquivalentMutant[] = [];
+  for (const item of node.items) {
+    const n = r.deref(item);
+    const e = n ? new Map(r.entries(n, 'an equivalent mutant', ['at', 'mutant', 'why']).map((x) => [x.key, x])) : new Map();
+    const at = e.get('at') ? r.string(e.get('at')!.value, "'at' (line:col of the mutant in the rule file)") : undefined;
+    const mutant = e.get('mutant') ? r.string(e.get('mutant')!.value, "'mutant' (its description as --mutate prints it)") : undefined;
+    const why = e.get('why') ? r.string(e.get('why')!.value, "'why'") : undefined;
+    if (!at || !mutant || !why) {
+      r.error(n, "each equivalent mutant needs 'at', 'mutant' and 'why' (why no test can kill it)");
+      continue;
+    }
+    out.push({ at, mutant, why, pos: r.pos(n) });
+  }
+  return out;
 }
 
 function readFrom(r: Reader, node: Node | null, baseDir: string): DataSource {
