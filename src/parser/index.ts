@@ -2,7 +2,7 @@
 
 import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
 import type { Script } from './ast.js';
-import { KqlParser } from './grammar.js';
+import { KqlParser } from './grammar/parser.js';
 import { tokenize } from './lexer.js';
 import { EOF, type IRecognitionException } from 'chevrotain';
 import { tokenSpan, isRealToken } from './to-ast.js';

@@ -1,0 +1,45 @@
+// KqlParser: the grammar's last layer. It holds the operator table (which rule reads each tabular operator after a
+// `|`) and runs chevrotain's self-analysis once every layer has defined its rules.
+
+import type { TabularOperator } from '../ast.js';
+import type { GrammarOptions } from './base.js';
+import { CombineOperatorRules } from './operators-combine.js';
+
+export class KqlParser extends CombineOperatorRules {
+  /** Every tabular operator, one rule each; they all start with their own keyword. */
+  tabularOperator = this.RULE('tabularOperator', (): TabularOperator =>
+    this.OR([
+      { ALT: () => this.SUBRULE(this.whereOp) },
+      { ALT: () => this.SUBRULE(this.extendOp) },
+      { ALT: () => this.SUBRULE(this.projectOp) },
+      { ALT: () => this.SUBRULE(this.projectAwayOp) },
+      { ALT: () => this.SUBRULE(this.projectKeepOp) },
+      { ALT: () => this.SUBRULE(this.projectRenameOp) },
+      { ALT: () => this.SUBRULE(this.projectReorderOp) },
+      { ALT: () => this.SUBRULE(this.summarizeOp) },
+      { ALT: () => this.SUBRULE(this.sortOp) },
+      { ALT: () => this.SUBRULE(this.topOp) },
+      { ALT: () => this.SUBRULE(this.takeOp) },
+      { ALT: () => this.SUBRULE(this.countOp) },
+      { ALT: () => this.SUBRULE(this.distinctOp) },
+      { ALT: () => this.SUBRULE(this.joinOp) },
+      { ALT: () => this.SUBRULE(this.unionOp) },
+      { ALT: () => this.SUBRULE(this.mvExpandOp) },
+      { ALT: () => this.SUBRULE(this.mvApplyOp) },
+      { ALT: () => this.SUBRULE(this.makeSeriesOp) },
+      { ALT: () => this.SUBRULE(this.renderOp) },
+      { ALT: () => this.SUBRULE(this.parseOp) },
+      { ALT: () => this.SUBRULE(this.asOp) },
+      { ALT: () => this.SUBRULE(this.invokeOp) },
+      { ALT: () => this.SUBRULE(this.evaluateOp) },
+      { ALT: () => this.SUBRULE(this.serializeOp) },
+      { ALT: () => this.SUBRULE(this.getSchemaOp) },
+      { ALT: () => this.SUBRULE(this.sampleOp) },
+    ]),
+  );
+
+  constructor(options: GrammarOptions = {}) {
+    super(options);
+    this.performSelfAnalysis();
+  }
+}
