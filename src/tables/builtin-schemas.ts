@@ -1,5 +1,9 @@
-// Column names and KQL types of the five Defender for Office 365 email / URL tables, as one schema per table that
-// serves both query dialects at once.
+// Every table kqlite knows without being told: the schema catalogue generated from Microsoft's documentation
+// (./catalogue, ~700 Defender XDR and Azure Monitor / Sentinel tables) and, above it, the five Defender for Office 365
+// email / URL tables kept by hand below. BUILTIN_SCHEMAS maps a table name to its columns; its values are decoded
+// from the catalogue's compact form the first time they are read.
+//
+// The five email tables, one schema per table that serves both query dialects at once:
 //
 // Origin: transcribed column by column (order kept) from the project's shared/schemas.json, which records, per
 // table, the Defender XDR advanced-hunting reference (MicrosoftDocs/defender-docs, defender-xdr/advanced-hunting-
@@ -18,16 +22,22 @@
 // (docs: parse-json-function.md), while Sentinel queries index it directly (`AdditionalFields.x`), which a string
 // column would reject. `has`/`contains` on a dynamic value still search its JSON text.
 //
+// Why these five stay hand-kept: they come from a newer Log Analytics schema (2026) than the catalogue's pages, so
+// each is a superset of the catalogue's version of the table with the same types (checked by
+// test/tables/catalogue.test.ts) — the extra columns are listed there.
+//
 // Inferred types: EmailUrlInfo.UrlChainId / UrlChainPosition appear in no schema, only in one Azure-Sentinel
 // hunting query ("Hunt for email URL Redirections"); their types are guessed from that usage (`UrlChainPosition == 0`).
 import type { ScalarType } from '../values/types.js';
+import { catalogueSchema, catalogueTableNames } from './catalogue/index.js';
+import type { Schema } from './table.js';
 
 export interface BuiltinColumn {
   readonly name: string;
   readonly type: ScalarType;
 }
 
-export const BUILTIN_SCHEMAS: Readonly<Record<string, readonly BuiltinColumn[]>> = {
+const CURATED_EMAIL_SCHEMAS: Readonly<Record<string, readonly BuiltinColumn[]>> = {
   UrlClickEvents: [
     { name: 'Timestamp', type: 'datetime' }, // xdr
     { name: 'TimeGenerated', type: 'datetime' }, // sentinel
@@ -172,3 +182,62 @@ export const BUILTIN_SCHEMAS: Readonly<Record<string, readonly BuiltinColumn[]>>
     { name: '_IsBillable', type: 'string' }, // sentinel
   ],
 };
+
+/** The five hand-kept email / URL tables (above); every other built-in table comes from the catalogue. */
+export const CURATED_TABLES: readonly string[] = Object.keys(CURATED_EMAIL_SCHEMAS);
+
+const BUILTIN_NAMES: readonly string[] = [...new Set([...catalogueTableNames(), ...CURATED_TABLES])].sort();
+const BUILTIN_NAME_SET: ReadonlySet<string> = new Set(BUILTIN_NAMES);
+
+/** The columns of a built-in table (hand-kept email table first, then the catalogue), or undefined. */
+export function builtinSchema(table: string): Schema | undefined {
+  return CURATED_EMAIL_SCHEMAS[table] ?? catalogueSchema(table);
+}
+
+function builtinSchemas(): Readonly<Record<string, readonly BuiltinColumn[]>> {
+  const all: Record<string, readonly BuiltinColumn[]> = {};
+  for (const name of BUILTIN_NAMES) {
+    // A getter per table: importing stays cheap, and a table's columns are decoded only when first read.
+    Object.defineProperty(all, name, { enumerable: true, get: () => builtinSchema(name) });
+  }
+  return Object.freeze(all);
+}
+
+/** Table name → columns for every built-in table. Reading a value decodes that table once; prefer builtinSchema(). */
+export const BUILTIN_SCHEMAS: Readonly<Record<string, readonly BuiltinColumn[]>> = builtinSchemas();
+
+/**
+ * A table-name → schema Map that already holds every built-in table without decoding any of them: `get` falls back
+ * to the built-in schema (decoded on first use), `keys` lists the built-in names after the ones set explicitly. A
+ * Database starts from one of these, so creating a Database costs no decoding of ~700 schemas. `set` shadows a
+ * built-in schema; `delete` removes only what was set.
+ */
+export class SchemaMapWithBuiltins extends Map<string, Schema> {
+  override get(name: string): Schema | undefined {
+    return super.get(name) ?? (BUILTIN_NAME_SET.has(name) ? builtinSchema(name) : undefined);
+  }
+  override has(name: string): boolean {
+    return super.has(name) || BUILTIN_NAME_SET.has(name);
+  }
+  override get size(): number {
+    let extra = 0;
+    for (const k of super.keys()) if (!BUILTIN_NAME_SET.has(k)) extra++;
+    return BUILTIN_NAMES.length + extra;
+  }
+  override *keys(): MapIterator<string> {
+    for (const k of super.keys()) if (!BUILTIN_NAME_SET.has(k)) yield k;
+    yield* BUILTIN_NAMES;
+  }
+  override *entries(): MapIterator<[string, Schema]> {
+    for (const k of this.keys()) yield [k, this.get(k)!];
+  }
+  override *values(): MapIterator<Schema> {
+    for (const k of this.keys()) yield this.get(k)!;
+  }
+  override [Symbol.iterator](): MapIterator<[string, Schema]> {
+    return this.entries();
+  }
+  override forEach(fn: (value: Schema, key: string, map: Map<string, Schema>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+}
