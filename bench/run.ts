@@ -3,6 +3,7 @@
 //   npm run bench -- [--rows 100k,1m[,5m]] [--only seed,join-,count-by] [--engines kqlite,arquero,duckdb,js]
 //                    [--runs 3] [--warmup 1] [--max-seconds 30] [--seed 42] [--threads 2] [--readme] [--json out.json]
 //   npm run bench -- --list            every case with its group and note
+//   npm run bench -- --only X --engines kqlite --profile DIR   a .cpuprofile per case (bench/profile-summary.ts reads it)
 //
 // For each size: the data is generated once (gen-data.ts) and given to every engine (engines/*.ts); then for each
 // case every engine runs once to warm up, and `--runs` rounds follow, each running every engine once, the order
@@ -11,7 +12,9 @@
 // compared (harness/results.ts): any difference is printed and the process exits with status 1.
 // --only takes case names or prefixes, or a group (seed, issue, generic). `--engines js` = the hand-written loops.
 
-import { writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import type { Table } from '../src/tables/table.js';
@@ -19,6 +22,7 @@ import { generateData, generateGenericData } from './gen-data.js';
 import { fmtMb, fmtMs, gc, heapNow, median, RssSampler, timeOnce } from './harness/measure.js';
 import { assertSameResult, countResult, type Canonical } from './harness/results.js';
 import { KqliteEngine, kqliteCanonical } from './engines/kqlite.js';
+import { measureCliStartup } from './harness/cli-startup.js';
 
 for (const dep of ['arquero', '@duckdb/node-api']) {
   try {
@@ -45,6 +49,7 @@ interface Options {
   readme: boolean;
   list: boolean;
   json?: string;
+  profile?: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -67,6 +72,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--readme') o.readme = true;
     else if (a === '--list') o.list = true;
     else if (a === '--json') o.json = next();
+    else if (a === '--profile') o.profile = next();
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(0, 13).join('\n'));
       process.exit(0);
@@ -202,11 +208,13 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const wanted = (c: Case) => o.only.length === 0 || o.only.some((p) => c.name === p || c.name.startsWith(p) || c.group === p);
   const cases = CASES.filter(wanted);
+  const cli = o.only.length === 0 || o.only.includes('cli');
   if (o.list) {
     for (const c of CASES) console.log(`${c.group.padEnd(8)} ${c.name.padEnd(28)} ${c.note ?? ''}`);
+    console.log(`${'cli'.padEnd(8)} ${'cli'.padEnd(28)} start-up of bin/kqlite.js check / run vs node -e 0`);
     return;
   }
-  if (cases.length === 0) throw new Error(`no case matches --only ${o.only.join(',')} (see --list)`);
+  if (cases.length === 0 && !cli) throw new Error(`no case matches --only ${o.only.join(',')} (see --list)`);
   const sampler = new RssSampler();
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
   log(`machine: ${machine()}; load average ${load}`);
@@ -214,7 +222,8 @@ async function main(): Promise<void> {
   const all: CaseResult[] = [];
   let failed = 0;
 
-  for (const rows of o.rows) {
+  if (cli) sections.push(measureCliStartup(Math.max(5, o.runs), log));
+  for (const rows of cases.length ? o.rows : []) {
     gc();
     const heap0 = heapNow();
     const t0 = performance.now();
@@ -253,7 +262,22 @@ async function main(): Promise<void> {
         }
       }
       const inputRows = c.scans.reduce((s, t) => s + tables[t]!.rowCount, 0);
+      const session = o.profile ? new Session() : undefined;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.setSamplingInterval', { interval: 500 });
+        await session.post('Profiler.start');
+      }
       const { measured, results: last } = await runCase(c, impls, o, sampler);
+      if (session && o.profile) {
+        const { profile } = await session.post('Profiler.stop');
+        mkdirSync(o.profile, { recursive: true });
+        const file = join(o.profile, `${rows}-${c.name.replace(/[^\w.-]/g, '_')}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        session.disconnect();
+        log(`  profile: ${file}`);
+      }
       const check = checkResults(c, impls, last);
       last.clear();
       const r: CaseResult = { name: c.name, group: c.group, rows, inputRows, engines: measured, check, ...(c.note ? { note: c.note } : {}) };

@@ -30,7 +30,7 @@ export const PAAS = list('SuspiciousPaaSDomains');
 export const IPFS = list('IpfsGatewayDomains');
 export const CREDENTIAL = list('CredentialHarvestKeywords');
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TERM = '\\p{L}\\p{Nd}';
 
 /** `x has_any (list)`: case-insensitive, a term boundary on each side (every needle here starts and ends with a letter). */
