@@ -5,18 +5,17 @@
 import { diagnostic, hasErrors, KqlError, type Diagnostic } from './diagnostics.js';
 import { parse } from './parser/index.js';
 import { bindScript } from './engine/bind/bind-script.js';
-import type { CatalogView } from './engine/bind/scope.js';
-import type { Limits } from './engine/exec/context.js';
-import { execute, newExecContext } from './engine/exec/execute.js';
-import { explainPlan } from './engine/operators/index.js';
+import type { BindContext, CatalogView } from './engine/bind/scope.js';
+import { ExecContext, type Limits } from './engine/exec/context.js';
+import { execute } from './engine/exec/execute.js';
 import type { Plan } from './engine/plan/logical.js';
+import { explainPlan } from './engine/plan/explain.js';
 import { SchemaMapWithBuiltins } from './tables/builtin-schemas.js';
 import { tableFromRows, RowConversionError } from './tables/from-rows.js';
-import { checkSchema as checkDeclaredSchema, SchemaError } from './tables/schema-check.js';
 import type { Column, Schema, Table } from './tables/table.js';
 import { QueryResult } from './result.js';
 import { parseDatetime } from './values/datetime.js';
-import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND } from './values/types.js';
+import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND, type ScalarType } from './values/types.js';
 
 export interface QueryOptions {
   /** The instant now() and ago() use, for the whole query. Default: the wall clock. */
@@ -68,9 +67,6 @@ export class Database {
     if (!schema) {
       throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${name}' has no schema: pass one with its rows` })]);
     }
-    if (!Array.isArray(input.rows)) {
-      throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${name}': rows must be an array of objects` })]);
-    }
     try {
       const t = tableFromRows(schema, input.rows);
       this.tables.set(name, t);
@@ -99,23 +95,23 @@ export class Database {
   plan(text: string, options: QueryOptions = {}): { plan?: Plan; diagnostics: Diagnostic[] } {
     const parsed = parse(text);
     if (hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
-    const diagnostics = [...parsed.diagnostics];
-    const plan = bindScript(parsed.ast, {
+    const ctx: BindContext = {
       catalog: this.catalog(),
-      diagnostics,
+      diagnostics: [...parsed.diagnostics],
       nowTicks: nowTicks(options.now),
+      materializeCount: 0,
       source: text,
-      // The binder's one way to read data (evaluate bag_unpack without an output schema): see BindContext.discover.
-      discover: (p) => execute(p, newExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
-    });
-    return plan && !hasErrors(diagnostics) ? { plan, diagnostics } : { diagnostics };
+      discover: (p) => execute(p, new ExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
+    };
+    const plan = bindScript(parsed.ast, ctx);
+    return plan && !hasErrors(ctx.diagnostics) ? { plan, diagnostics: ctx.diagnostics } : { diagnostics: ctx.diagnostics };
   }
 
   /** Run a query. Throws KqlError (with positions) for a bad query or a runtime limit. */
   query(text: string, options: QueryOptions = {}): QueryResult {
     const { plan, diagnostics } = this.plan(text, options);
     if (!plan) throw new KqlError(diagnostics, text, options.fileName);
-    const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
+    const ctx = new ExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
     let table: Table;
     try {
       table = execute(plan, ctx);
@@ -143,14 +139,16 @@ function findRender(plan: Plan): { chart: string; properties: Readonly<Record<st
   return plan.kind === 'Render' ? { chart: plan.chart, properties: plan.properties } : undefined;
 }
 
-/** A declared schema as the engine's columns; every Kusto type spelling resolves (src/tables/schema-check.ts). */
+const TYPES = new Set(['bool', 'int', 'long', 'real', 'datetime', 'timespan', 'string', 'guid', 'dynamic']);
+
 function checkSchema(table: string, schema: readonly { name: string; type: string }[]): Column[] {
-  try {
-    return checkDeclaredSchema(schema);
-  } catch (err) {
-    if (!(err instanceof SchemaError)) throw err;
-    throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${table}': ${err.message}` })]);
-  }
+  return schema.map((c) => {
+    const t = c.type === 'double' ? 'real' : c.type === 'boolean' ? 'bool' : c.type;
+    if (!TYPES.has(t)) {
+      throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${table}', column '${c.name}': unsupported type '${c.type}'` })]);
+    }
+    return { name: c.name, type: t as ScalarType };
+  });
 }
 
 /** One-shot convenience: a fresh database with the given tables. */
