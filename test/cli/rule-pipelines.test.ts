@@ -419,3 +419,46 @@ describe('a real spawn', () => {
     expect(r.stderr).toMatch(/^1 passed, 1 failed$/m);
   }, 60_000);
 });
+
+describe('kqlite test --watch and --init', () => {
+  it('--watch reruns when the rule file changes (spawned, then interrupted)', async () => {
+    const dir = fixture({ 'rule.kql': RULE, 'r.test.yaml': TESTS.replace('count: 2', 'count: 1') });
+    const { spawn } = await import('node:child_process');
+    const entry = `import('${join(root, 'src/cli.ts')}').then(async (m) => { process.exitCode = await m.main(process.argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: false, stdin: () => '' }); })`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', entry, '--', 'test', dir, '--watch'], { cwd: root });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const waitFor = async (re: RegExp) => {
+      for (let i = 0; i < 300 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+      return re.test(out);
+    };
+    try {
+      expect(await waitFor(/2 passed, 0 failed[\s\S]*watching/)).toBe(true);
+      // The rule now also requires Workload 'Teams': the first case's email click no longer matches.
+      writeFileSync(join(dir, 'rule.kql'), RULE.replace("'Email'", "'Teams'"));
+      expect(await waitFor(/change detected[\s\S]*0 passed, 2 failed/)).toBe(true);
+    } finally {
+      child.kill('SIGINT');
+    }
+  }, 60_000);
+
+  it('--init writes a starter file with the tables the rule reads; --from turns an export into a case', async () => {
+    const dir = fixture({
+      'rule.kql': RULE,
+      'export.csv': 'ExportNote,Timestamp,ActionType,Workload,AccountUpn\nt1,2026-11-20T10:00:00Z,ClickBlocked,Email,a@contoso.com\nt1,2026-11-20T10:05:00Z,ClickAllowed,Email,b@contoso.com\n',
+    });
+    const a = await run(['test', '--init', join(dir, 'rule.kql'), '--now', '2026-11-20T12:00:00Z']);
+    expect(a.code, a.err).toBe(0);
+    const starter = readFileSync(join(dir, 'rule.test.yaml'), 'utf8');
+    expect(starter).toContain('rule: rule.kql');
+    expect(starter).toContain('UrlClickEvents:');
+    const b = await run(['test', '--init', join(dir, 'rule.kql'), '--from', join(dir, 'export.csv'), '--out', join(dir, 'from.test.yaml')]);
+    expect(b.code, b.err).toBe(0);
+    const fromText = readFileSync(join(dir, 'from.test.yaml'), 'utf8');
+    expect(fromText).toContain('now: 2026-11-20T10:06:00Z');
+    expect(fromText).not.toContain('ExportNote');
+    expect(fromText).toContain('count: 1');
+    expect((await run(['test', join(dir, 'from.test.yaml')])).out).toMatch(/^1 passed, 0 failed$/m);
+    expect((await run(['test', '--init', join(dir, 'rule.kql')])).code).toBe(1); // exists already
+  });
+});

@@ -4,6 +4,8 @@
 import type { Command } from 'commander';
 import { mutateRule } from '../../node/mutate/run-mutation.js';
 import { reporters, runRuleTests, type Reporter } from '../../node/rule-test.js';
+import { initTestFile } from '../../node/rule-test/init.js';
+import { watchRuleTests } from '../../node/rule-test/watch.js';
 import { UsageError, useColor, type CommandState, type Io } from '../io.js';
 
 interface TestOptions {
@@ -13,6 +15,11 @@ interface TestOptions {
   mutate?: string;
   minScore?: string;
   verbose?: boolean;
+  watch?: boolean;
+  init?: string;
+  from?: string;
+  table?: string;
+  now?: string;
 }
 
 export function registerTest(program: Command, io: Io, state: CommandState): void {
@@ -26,17 +33,36 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
     .option('--mutate <rule>', 'mutation testing: run the tests of this rule against each mutant of it, report survivors')
     .option('--min-score <n>', 'with --mutate: exit 1 when the mutation score (%) is below n')
     .option('--verbose', 'with --mutate: list killed and invalid mutants too')
+    .option('--watch', 'run again whenever a test file, its rule or its data changes')
+    .option('--init <rule>', 'write a starter <rule>.test.yaml for a rule (the tables it reads, one case)')
+    .option('--from <export.csv>', 'with --init: rows exported from Advanced Hunting / Log Analytics as the case data')
+    .option('--table <name>', 'with --init --from: the table the export holds (default: the one table the rule reads)')
+    .option('--now <iso>', 'with --init: the now of the starter file')
     .addHelpText(
       'after',
       '\nExamples:\n  kqlite test examples/tests\n  kqlite test my-rule.test.yaml\n  kqlite test rules/ --reporter junit --out junit.xml\n  kqlite test --mutate examples/rules/safelinks-url-block-trigger.kql examples/tests --min-score 100',
     )
-    .action((paths: string[], opts: TestOptions) => {
+    .action(async (paths: string[], opts: TestOptions) => {
       const reporter = String(opts.reporter ?? 'console');
       if (!(reporters as readonly string[]).includes(reporter)) throw new UsageError(`unknown --reporter '${reporter}' (console, junit or json)`);
       if (opts.update && process.env.CI) {
         throw new UsageError('--update rewrites test files and never runs on CI (the CI environment variable is set); run it locally and commit the diff');
       }
       const testIo = { out: io.out, err: io.err, color: useColor(io) };
+      if (opts.init) {
+        try {
+          const { file } = initTestFile(String(opts.init), { from: opts.from, table: opts.table, now: opts.now, out: opts.out });
+          io.out(`wrote ${file}\n`);
+        } catch (err) {
+          io.err(`kqlite test --init: ${(err as Error).message}\n`);
+          state.exitCode = 1;
+        }
+        return;
+      }
+      if (opts.watch) {
+        state.exitCode = await watchRuleTests(paths.length > 0 ? paths : ['.'], testIo);
+        return;
+      }
       if (opts.minScore !== undefined && !opts.mutate) throw new UsageError('--min-score goes with --mutate RULE');
       if (opts.mutate) {
         const min = opts.minScore === undefined ? undefined : Number(opts.minScore);
