@@ -462,3 +462,24 @@ describe('kqlite test --watch and --init', () => {
     expect((await run(['test', '--init', join(dir, 'rule.kql')])).code).toBe(1); // exists already
   });
 });
+
+describe('kqlite test --changed-since', () => {
+  it('runs only the tests whose test file or rule changed', async () => {
+    const dir = fixture({ 'a.kql': RULE, 'b.kql': RULE, 'a.test.yaml': TESTS.replace('rule.kql', 'a.kql'), 'b.test.yaml': TESTS.replace('rule.kql', 'b.kql') });
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'add', '.');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'x');
+    writeFileSync(join(dir, 'b.kql'), RULE + '| take 5\n');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await run(['test', '.', '--changed-since', 'HEAD']);
+      expect(r.out).toContain('b.test.yaml');
+      expect(r.out).not.toContain('a.test.yaml');
+      expect(r.out).toMatch(/^1 passed, 1 failed$/m);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

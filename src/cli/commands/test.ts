@@ -4,7 +4,11 @@
 import type { Command } from 'commander';
 import { mutateRule } from '../../node/mutate/run-mutation.js';
 import { reporters, runRuleTests, type Reporter } from '../../node/rule-test.js';
+import { resolve, sep } from 'node:path';
+import { changedSince } from '../../node/lint/rule-tree.js';
+import { findTestFiles } from '../../node/rule-test.js';
 import { initTestFile } from '../../node/rule-test/init.js';
+import { readTestFile } from '../../node/rule-test/test-file.js';
 import { watchRuleTests } from '../../node/rule-test/watch.js';
 import { UsageError, useColor, type CommandState, type Io } from '../io.js';
 
@@ -20,6 +24,7 @@ interface TestOptions {
   from?: string;
   table?: string;
   now?: string;
+  changedSince?: string;
 }
 
 export function registerTest(program: Command, io: Io, state: CommandState): void {
@@ -38,6 +43,7 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
     .option('--from <export.csv>', 'with --init: rows exported from Advanced Hunting / Log Analytics as the case data')
     .option('--table <name>', 'with --init --from: the table the export holds (default: the one table the rule reads)')
     .option('--now <iso>', 'with --init: the now of the starter file')
+    .option('--changed-since <ref>', 'only the test files that changed since this git ref, or whose rule or data did')
     .addHelpText(
       'after',
       '\nExamples:\n  kqlite test examples/tests\n  kqlite test my-rule.test.yaml\n  kqlite test rules/ --reporter junit --out junit.xml\n  kqlite test --mutate examples/rules/safelinks-url-block-trigger.kql examples/tests --min-score 100',
@@ -70,10 +76,37 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
         state.exitCode = mutateRule(String(opts.mutate), paths, testIo, { minScore: min, verbose: opts.verbose });
         return;
       }
+      if (opts.changedSince) {
+        paths = changedTests(paths.length > 0 ? paths : ['.'], String(opts.changedSince));
+        if (paths.length === 0) {
+          io.out('no rule test is affected by the changes\n0 passed, 0 failed\n');
+          return;
+        }
+      }
       state.exitCode = runRuleTests(paths.length > 0 ? paths : ['.'], { out: io.out, err: io.err, color: useColor(io) }, {
         reporter: reporter as Reporter,
         reportFile: opts.out,
         update: Boolean(opts.update),
       });
     });
+}
+
+/** Test files affected by the changes since `ref`: the test file itself, its rule file, or a file of its data folder. */
+function changedTests(paths: string[], ref: string): string[] {
+  let changed: Set<string>;
+  try {
+    changed = changedSince(ref);
+  } catch (err) {
+    throw new UsageError(`--changed-since ${ref}: git failed: ${((err as { stderr?: string }).stderr || (err as Error).message).trim()}`);
+  }
+  const touched = (p: string) => changed.has(resolve(p)) || [...changed].some((c) => c.startsWith(resolve(p) + sep));
+  return findTestFiles(paths).filter((f) => {
+    if (touched(f)) return true;
+    try {
+      const spec = readTestFile(f);
+      return (spec.rule.kind === 'file' && touched(spec.rule.path)) || (spec.from.kind === 'folder' && touched(spec.from.dir));
+    } catch {
+      return true; // a broken test file is run, so its error shows
+    }
+  });
 }
