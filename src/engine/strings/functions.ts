@@ -214,38 +214,23 @@ export function countof(text: string, search: string, kind: string = 'normal'): 
 }
 
 /**
- * trim(regex, source) — docs: trim-function.md: removes all leading and all trailing matches of the regex
- * (repeated matches, so `trim("-", "--a--")` is "a"). trim_start / trim_end (trim-start-function.md,
- * trim-end-function.md) do one side.
+ * trim(regex, source) — removes ONE match of the regex at the start and one at the end. The real engine does this
+ * (recorded answers, issue #14: `trim("x", "xxabcxx")` is "xabcx", `trim(@"\s", "  pad  ")` is " pad "); the docs
+ * (trim-function.md) say "all leading and trailing matches". A quantified pattern (`@"\s+"`) still removes a whole
+ * run, being one match. trim_start / trim_end (trim-start-function.md, trim-end-function.md) do one side; the end
+ * match is the leftmost one that ends at the end of the text.
  */
 export function trim(regex: string, text: string): string {
   return trimEnd(regex, trimStart(regex, text));
 }
 
-const trimCache = new Map<string, { start: RegExp; end: RegExp }>();
-
-function trimRegexes(regex: string): { start: RegExp; end: RegExp } {
-  let r = trimCache.get(regex);
-  if (r === undefined) {
-    const re = compileKqlRegexInfo(regex).regex;
-    // The translated source never refers to groups by number, so repeating it inside a new group is safe.
-    r = {
-      start: new RegExp(`^(?:${re.source})+`, re.flags),
-      end: new RegExp(`(?:${re.source})+$`, re.flags),
-    };
-    if (trimCache.size >= 256) trimCache.clear();
-    trimCache.set(regex, r);
-  }
-  return r;
-}
-
 export function trimStart(regex: string, text: string): string {
-  const m = trimRegexes(regex).start.exec(text);
+  const m = compileKqlRegexInfo(regex, '', { anchor: 'start' }).regex.exec(text);
   return m === null || m[0].length === 0 ? text : text.slice(m[0].length);
 }
 
 export function trimEnd(regex: string, text: string): string {
-  const m = trimRegexes(regex).end.exec(text);
+  const m = compileKqlRegexInfo(regex, '', { anchor: 'end' }).regex.exec(text);
   return m === null || m[0].length === 0 ? text : text.slice(0, m.index);
 }
 

@@ -29,20 +29,35 @@
 // with RE2/Rust for these patterns. One known difference [U]: a capture inside a repeated group that does not take
 // part in the last iteration is cleared by JavaScript but keeps its earlier value in RE2.
 
-export class KqlRegexError extends Error {
-  constructor(
-    message: string,
-    readonly pattern: string,
-  ) {
-    super(`invalid regular expression ${JSON.stringify(pattern)}: ${message}`);
-    this.name = 'KqlRegexError';
-  }
-}
+import {
+  ASCII_DIGIT,
+  ASCII_SPACE,
+  ASCII_WORD,
+  POSIX_CLASSES,
+  atomRanges,
+  caseClosure,
+  complement,
+  hasCaseVariants,
+  lit,
+  litRe2,
+  rangesSrc,
+  rangesSrcRe2,
+  resolveProperty,
+  smallMembers,
+  type Range,
+} from './regex-charsets.js';
+import { compileRe2, Re2CompileError, SafeRegExp, type RegexPlan } from './regex-engine.js';
+import { KqlRegexError } from './regex-error.js';
+
+export { KqlRegexError };
 
 export interface KqlRegex {
   /** The KQL pattern as written. */
   readonly pattern: string;
+  /** Linear-time RegExp (a SafeRegExp: JavaScript's matcher where cheap, RE2 elsewhere). */
   readonly regex: RegExp;
+  /** How the regex runs (which engine for which text length). */
+  readonly plan: RegexPlan;
   /** Number of capture groups (numbered from 1 by opening parenthesis). */
   readonly groupCount: number;
   /** Named groups → group number. */
@@ -63,134 +78,142 @@ class MixedCaseModes extends Error {}
 const UNICODE_WORD_ITEMS = String.raw`\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}`;
 const ASCII_WORD_ITEMS = '0-9A-Za-z_';
 
-type Range = readonly [number, number];
+/** Quantifiers whose maximum is above this count as unbounded for the backtracking-cost estimate. */
+const SMALL_REPEAT = 16;
+/** RE2's cap on counted repetition (`a{1001}` is an error in RE2). */
+const MAX_REPEAT = 1000;
+/** Above this many combinations of bounded choices (alternatives, `?`, `{n,m}`) JavaScript could backtrack a lot. */
+const CHOICE_LIMIT = 4096;
 
-const POSIX_CLASSES: Readonly<Record<string, readonly Range[]>> = {
-  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
-  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
-  ascii: [[0x00, 0x7f]],
-  blank: [[0x09, 0x09], [0x20, 0x20]],
-  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
-  digit: [[0x30, 0x39]],
-  graph: [[0x21, 0x7e]],
-  lower: [[0x61, 0x7a]],
-  print: [[0x20, 0x7e]],
-  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
-  space: [[0x09, 0x0d], [0x20, 0x20]],
-  upper: [[0x41, 0x5a]],
-  word: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
-  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
-};
+/** The set one consuming atom matches, as a one-code-point JS pattern, for overlap tests. */
+interface SetInfo {
+  atom: string;
+  flags: string;
+}
 
-const ASCII_DIGIT: readonly Range[] = [[0x30, 0x39]];
-const ASCII_SPACE: readonly Range[] = POSIX_CLASSES.space!;
-const ASCII_WORD: readonly Range[] = POSIX_CLASSES.word!;
+/** A repetition with a large or unbounded maximum over a single-character set (see the cost estimate). */
+interface Quant {
+  member: SetInfo;
+  /** Can the characters it repeats also start what follows it? Then backtracking multiplies. */
+  amb: boolean;
+  /** How many times it occurs once bounded repetitions of enclosing groups are unrolled. */
+  weight: number;
+}
 
-/** A code point written so that it is literal both inside and outside classes, in `u` and `v` mode. */
-function lit(cp: number): string {
-  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) {
-    return String.fromCharCode(cp);
+type AtomInfo = { kind: 'set'; member: SetInfo } | { kind: 'assert'; startAnchor: boolean };
+
+interface GroupInfo {
+  /** Capture groups numbered before the group's body (including the group itself when it captures). */
+  groupsBefore: number;
+  /** The group's body can match the empty string (set once it is parsed). */
+  nullable: boolean;
+  /** Repetitions still waiting for their follower when the group opened. */
+  entry: Quant[];
+  /** Index in `quants` of the first repetition inside the group. */
+  firstQuant: number;
+}
+
+/** A construct that RE2 syntax cannot express (only the JS translation exists). */
+class Re2Unsupported extends Error {}
+
+const memberCache = new Map<string, RegExp>();
+function memberTest(s: SetInfo): RegExp {
+  const key = `${s.flags}\u0000${s.atom}`;
+  let r = memberCache.get(key);
+  if (r === undefined) {
+    r = new RegExp(`^(?:${s.atom})$`, s.flags);
+    if (memberCache.size >= 1024) memberCache.clear();
+    memberCache.set(key, r);
   }
-  return `\\u{${cp.toString(16)}}`;
+  return r;
 }
 
-function rangesSrc(ranges: readonly Range[]): string {
-  let s = '';
-  for (const [a, b] of ranges) s += a === b ? lit(a) : `${lit(a)}-${lit(b)}`;
-  return s;
-}
-
-function complement(ranges: readonly Range[]): Range[] {
-  const out: Range[] = [];
-  let next = 0;
-  for (const [a, b] of ranges) {
-    if (a > next) out.push([next, a - 1]);
-    next = b + 1;
+/** Whether two one-character sets may share a character (true when unsure; only the BMP is examined). */
+function overlaps(a: SetInfo, b: SetInfo): boolean {
+  const bs = smallMembers(b.atom, b.flags);
+  if (bs !== null) {
+    const ta = memberTest(a);
+    return bs.some((ch) => ta.test(ch));
   }
-  if (next <= 0x10ffff) out.push([next, 0x10ffff]);
-  return out;
-}
-
-function hasCaseVariants(cp: number): boolean {
-  const ch = String.fromCodePoint(cp);
-  return ch.toLowerCase() !== ch || ch.toUpperCase() !== ch || cp === 0x131 || cp === 0x17f;
-}
-
-const PROPERTY_KEYS: Readonly<Record<string, string>> = {
-  sc: 'Script',
-  script: 'Script',
-  scx: 'Script_Extensions',
-  script_extensions: 'Script_Extensions',
-  gc: 'General_Category',
-  general_category: 'General_Category',
-};
-
-function titleCase(name: string): string {
-  return name
-    .split(/[\s_-]+/)
-    .filter((w) => w.length > 0)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())
-    .join('_');
-}
-
-function validProperty(body: string): boolean {
-  try {
-    new RegExp(`\\p{${body}}`, 'u');
-    return true;
-  } catch {
-    return false;
+  const as = smallMembers(a.atom, a.flags);
+  if (as !== null) {
+    const tb = memberTest(b);
+    return as.some((ch) => tb.test(ch));
   }
+  return true;
 }
 
-/** Resolves a KQL Unicode class name to a JS property escape body, or null. */
-function resolveProperty(name: string): string | null {
-  const trimmed = name.trim();
-  const eq = trimmed.search(/[=:]/);
-  if (eq >= 0) {
-    const key = PROPERTY_KEYS[trimmed.slice(0, eq).trim().toLowerCase().replace(/[\s-]/g, '_')];
-    const value = trimmed.slice(eq + 1).trim();
-    if (key === undefined) return null;
-    for (const v of [value, titleCase(value)]) if (validProperty(`${key}=${v}`)) return `${key}=${v}`;
-    return null;
-  }
-  const candidates = [trimmed, titleCase(trimmed), trimmed.replace(/[\s-]/g, '_')];
-  for (const c of candidates) if (validProperty(c)) return c;
-  for (const c of candidates) if (validProperty(`Script=${c}`)) return `Script=${c}`;
-  return null;
-}
-
-let bmpString: string | null = null;
-/** All BMP code points except surrogates, in order (index i ↦ code point i, or i + 0x800 from U+E000 on). */
-function allBmp(): string {
-  if (bmpString === null) {
-    const parts: string[] = [];
-    for (let c = 0; c < 0x10000; c += 0x1000) {
-      const codes: number[] = [];
-      for (let d = c; d < c + 0x1000; d++) if (d < 0xd800 || d > 0xdfff) codes.push(d);
-      parts.push(String.fromCharCode(...codes));
+const re2Properties = new Map<string, boolean>();
+/** Does RE2 (re2js) know this property name? (General categories, scripts and a few binary properties.) */
+function re2HasProperty(name: string): boolean {
+  let ok = re2Properties.get(name);
+  if (ok === undefined) {
+    try {
+      compileRe2(`\\p{${name}}`);
+      ok = true;
+    } catch {
+      ok = false;
     }
-    bmpString = parts.join('');
+    re2Properties.set(name, ok);
   }
-  return bmpString;
+  return ok;
 }
 
-/** BMP code points matched by `cls` (a complete JS class) under case-insensitive matching. */
-function caseClosure(cls: string, jsUnicodeFlag: string): Range[] {
-  const re = new RegExp(cls, `gi${jsUnicodeFlag}`);
-  const ranges: [number, number][] = [];
-  for (const m of allBmp().matchAll(re)) {
-    const cp = m[0].codePointAt(0)!;
-    const last = ranges[ranges.length - 1];
-    if (last !== undefined && last[1] === cp - 1) last[1] = cp;
-    else ranges.push([cp, cp]);
+/** RE2 knows general categories by their short names only. */
+const CATEGORY_SHORT: Readonly<Record<string, string>> = {
+  Letter: 'L', Cased_Letter: 'LC', Uppercase_Letter: 'Lu', Lowercase_Letter: 'Ll', Titlecase_Letter: 'Lt',
+  Modifier_Letter: 'Lm', Other_Letter: 'Lo', Mark: 'M', Combining_Mark: 'M', Nonspacing_Mark: 'Mn',
+  Spacing_Mark: 'Mc', Enclosing_Mark: 'Me', Number: 'N', Decimal_Number: 'Nd', digit: 'Nd', Letter_Number: 'Nl',
+  Other_Number: 'No', Punctuation: 'P', punct: 'P', Connector_Punctuation: 'Pc', Dash_Punctuation: 'Pd',
+  Open_Punctuation: 'Ps', Close_Punctuation: 'Pe', Initial_Punctuation: 'Pi', Final_Punctuation: 'Pf',
+  Other_Punctuation: 'Po', Symbol: 'S', Math_Symbol: 'Sm', Currency_Symbol: 'Sc', Modifier_Symbol: 'Sk',
+  Other_Symbol: 'So', Separator: 'Z', Space_Separator: 'Zs', Line_Separator: 'Zl', Paragraph_Separator: 'Zp',
+  Other: 'C', Control: 'Cc', cntrl: 'Cc', Format: 'Cf', Surrogate: 'Cs', Private_Use: 'Co', Unassigned: 'Cn',
+};
+
+/** One JS property escape as RE2 class items: RE2's own table when it has one, else the enumerated ranges. */
+function propertyToRe2(name: string, negated: boolean): string {
+  const plain = name.replace(/^(?:Script|General_Category)=/, '');
+  const bare = CATEGORY_SHORT[plain] ?? plain;
+  if (name === 'Join_Control') return negated ? rangesSrcRe2(complement([[0x200c, 0x200d]])) : '\\x{200c}-\\x{200d}';
+  if (re2HasProperty(bare)) return `\\${negated ? 'P' : 'p'}{${bare}}`;
+  return rangesSrcRe2(atomRanges(`\\${negated ? 'P' : 'p'}{${name}}`, 'u'));
+}
+
+/**
+ * The body of a flat JS class (lit()/rangesSrc() items and property escapes, no nesting) in RE2 syntax, or null when
+ * it has anything else.
+ */
+function flatClassToRe2(body: string): string | null {
+  let out = '';
+  for (let i = 0; i < body.length; ) {
+    const c = body[i]!;
+    if (c === '\\') {
+      const m = /^\\([uPp])\{([^}]*)\}/.exec(body.slice(i));
+      if (m === null) return null;
+      out += m[1] === 'u' ? `\\x{${m[2]}}` : propertyToRe2(m[2]!, m[1] === 'P');
+      i += m[0].length;
+    } else if (c === '-' || /[0-9A-Za-z]/.test(c)) {
+      out += c;
+      i++;
+    } else {
+      return null;
+    }
   }
-  return ranges;
+  return out;
 }
 
 /** A set of class contents: `flat` items valid inside any class, plus nested classes (which need the `v` flag). */
 interface ClassUnion {
   flat: string;
   nested: string[];
+}
+
+type Target = 'js' | 're2';
+
+interface Repeat {
+  min: number;
+  max: number;
 }
 
 class Translator {
@@ -202,9 +225,23 @@ class Translator {
   /** Case mode of the whole pattern when not emulating (fixed by the first case-sensitive atom). */
   globalI: boolean | null = null;
 
+  // Backtracking-cost estimate (JS target only): see estimateJsMaxLength().
+  /** A large repetition applies to something other than one character set: backtracking can be exponential. */
+  nested = false;
+  /** Product of the bounded choices (alternatives, `?`, `{n,m}`). */
+  choices = 1;
+  readonly quants: Quant[] = [];
+  private pending: Quant[] = [];
+  /** The pattern starts with `^`/`\A` (and has no top-level alternation): only one start position is tried. */
+  startAnchored: boolean | null = null;
+  private topAlternation = false;
+  /** RE2 target: a Unicode word boundary was written as RE2's ASCII one (exact only on ASCII text). */
+  asciiBoundary = false;
+
   constructor(
     private readonly p: string,
     private readonly emulateCase: boolean,
+    private readonly target: Target = 'js',
   ) {}
 
   private error(message: string): never {
@@ -212,7 +249,7 @@ class Translator {
   }
 
   translate(initial: Flags): string {
-    this.parseAlternation(initial, 0);
+    void this.parseAlternation(initial, 0);
     return this.out;
   }
 
@@ -228,40 +265,141 @@ class Translator {
     }
   }
 
-  private parseAlternation(flags: Flags, depth: number): void {
+  /** Parses alternatives up to `)` or the end; returns whether the whole can match the empty string. */
+  private parseAlternation(flags: Flags, depth: number): boolean {
     const p = this.p;
+    let altNullable = true;
+    let nullable = false;
+    // Repetitions waiting for a follower carry into every alternative; the leftovers of each flow out of the group.
+    const entry = this.pending.slice();
+    const exits: Quant[] = [];
+    let alternatives = 1;
     for (;;) {
       this.skipInsignificant(flags, false);
       if (this.pos >= p.length) break;
       const c = p[this.pos]!;
       if (c === ')') {
         if (depth === 0) this.error('unopened group ")"');
-        return;
+        break;
       }
       if (c === '|') {
         this.out += '|';
         this.pos++;
+        alternatives++;
+        nullable ||= altNullable;
+        altNullable = true;
+        if (depth === 0) {
+          this.topAlternation = true;
+          this.pending = []; // the match ends here: nothing follows
+        } else {
+          exits.push(...this.pending);
+          this.pending = entry.slice();
+        }
         continue;
       }
       if (c === '(') {
-        if (this.parseGroup(flags, depth)) continue; // a flag directive: nothing to repeat
+        const group = this.parseGroup(flags, depth);
+        if (group === null) continue; // a flag directive: nothing to repeat
+        const q = this.parseQuantifier(flags);
+        this.noteGroup(group, q, depth);
+        altNullable &&= group.nullable || q?.min === 0;
       } else {
-        this.parseAtom(flags);
+        const atom = this.parseAtom(flags);
+        const q = this.parseQuantifier(flags);
+        this.noteAtom(atom, q, depth);
+        altNullable &&= atom.kind === 'assert' || q?.min === 0;
       }
-      this.parseQuantifier(flags);
     }
-    if (depth > 0) this.error('unclosed group "("');
+    if (depth > 0 && this.pos >= p.length) this.error('unclosed group "("');
+    if (depth === 0) this.pending = [];
+    else for (const q of exits) if (!this.pending.includes(q)) this.pending.push(q);
+    this.choices *= alternatives;
+    return nullable || altNullable;
   }
 
-  /** Returns true when the group was only a flag directive `(?flags)`. */
-  private parseGroup(flags: Flags, depth: number): boolean {
+  /** Cost bookkeeping for an atom and its quantifier (see estimateJsMaxLength). */
+  private noteAtom(atom: AtomInfo, q: Repeat | null, depth: number): void {
+    if (this.target !== 'js') return;
+    if (atom.kind === 'assert') {
+      if (depth === 0 && this.startAnchored === null) this.startAnchored = atom.startAnchor;
+      return;
+    }
+    if (depth === 0 && this.startAnchored === null) this.startAnchored = false;
+    const min = q?.min ?? 1;
+    const max = q?.max ?? 1;
+    const still: Quant[] = [];
+    for (const p of this.pending) {
+      if (overlaps(p.member, atom.member)) p.amb = true;
+      else if (min === 0) still.push(p); // the atom may be skipped: what follows it decides
+    }
+    this.pending = still;
+    if (max > SMALL_REPEAT) {
+      const quant: Quant = { member: atom.member, amb: false, weight: 1 };
+      this.quants.push(quant);
+      this.pending.push(quant);
+    } else {
+      this.choices *= max - min + 1;
+    }
+  }
+
+  private noteGroup(group: GroupInfo, q: Repeat | null, depth: number): void {
+    if (this.target !== 'js') return;
+    if (depth === 0 && this.startAnchored === null) this.startAnchored = false;
+    if (q === null) return;
+    // An optional iteration of a group that can match empty: JavaScript skips it (the group stays unset), RE2 takes
+    // it (the group is ""). Only RE2 may answer.
+    if (q.max > q.min && group.nullable) this.nested = true;
+    // Groups inside a repeated group: JavaScript clears them at each iteration, RE2 keeps the last value set.
+    if (q.max > 1 && this.groupCount > group.groupsBefore) this.nested = true;
+    if (q.max > SMALL_REPEAT) {
+      this.nested = true;
+      return;
+    }
+    if (q.max > 1) {
+      // Unrolled, the body occurs `max` times, and its last repetitions are followed by its own start again.
+      for (const quant of this.quants.slice(group.firstQuant)) quant.weight *= q.max;
+      for (const quant of this.pending) if (this.quants.indexOf(quant) >= group.firstQuant) quant.amb = true;
+    }
+    this.choices *= q.max - q.min + 1;
+    if (q.min === 0) for (const quant of group.entry) if (!this.pending.includes(quant)) this.pending.push(quant);
+  }
+
+  /**
+   * Largest haystack length (UTF-16 units) for which JavaScript's backtracking matcher is guaranteed cheap; above it
+   * the linear-time engine runs. -1: never (exponential risk). Only the speed depends on this: both engines give the
+   * same answers for every pattern where JS is allowed at all (no large repetition of a group).
+   */
+  estimateJsMaxLength(budget: number): number {
+    if (this.nested || this.choices > CHOICE_LIMIT) return -1;
+    let variable = 0;
+    let ambiguous = 0;
+    for (const q of this.quants) {
+      variable += q.weight;
+      if (q.amb) ambiguous += q.weight;
+    }
+    if (variable === 0) return Infinity; // at most a bounded amount of work per start position
+    // A repetition whose characters cannot start its follower has one viable end (additive cost); each ambiguous
+    // one multiplies the work per start position by up to n; an unanchored search multiplies by n once more.
+    const unanchored = this.startAnchored !== true || this.topAlternation;
+    const exponent = ambiguous + (unanchored ? 1 : 0);
+    return exponent === 0 ? Infinity : Math.floor(budget ** (1 / exponent));
+  }
+
+  /** Returns null when the group was only a flag directive `(?flags)`. */
+  private parseGroup(flags: Flags, depth: number): GroupInfo | null {
     const p = this.p;
+    const info: GroupInfo = {
+      groupsBefore: this.groupCount,
+      nullable: false,
+      entry: this.pending.slice(),
+      firstQuant: this.quants.length,
+    };
     this.pos++; // (
     if (p[this.pos] !== '?') {
-      this.groupCount++;
+      info.groupsBefore = ++this.groupCount;
       this.out += '(';
-      this.parseGroupBody({ ...flags }, depth);
-      return false;
+      info.nullable = this.parseGroupBody({ ...flags }, depth);
+      return info;
     }
     this.pos++; // ?
     const c = p[this.pos];
@@ -280,17 +418,18 @@ class Translator {
       if (!/^[\p{Alphabetic}_][\p{Alphabetic}\p{Nd}\p{Nl}\p{No}_.[\]]*$/u.test(name)) this.error(`invalid group name "${name}"`);
       if (this.groupNames.has(name)) this.error(`duplicate group name "${name}"`);
       this.pos = close + 1;
-      this.groupCount++;
+      info.groupsBefore = ++this.groupCount;
       this.groupNames.set(name, this.groupCount);
-      this.out += /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `(?<${name}>` : '(';
-      this.parseGroupBody({ ...flags }, depth);
-      return false;
+      // RE2 output needs no names: matches are read by group number and groupNames maps the names.
+      this.out += this.target === 'js' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `(?<${name}>` : '(';
+      info.nullable = this.parseGroupBody({ ...flags }, depth);
+      return info;
     }
     if (c === ':') {
       this.pos++;
       this.out += '(?:';
-      this.parseGroupBody({ ...flags }, depth);
-      return false;
+      info.nullable = this.parseGroupBody({ ...flags }, depth);
+      return info;
     }
     // Flags: (?imsUxu-imsUxu) or (?imsUxu-imsUxu:re)
     const scoped = { ...flags };
@@ -317,27 +456,30 @@ class Translator {
     if (p[this.pos] === ')') {
       this.pos++;
       Object.assign(flags, scoped); // applies to the rest of the enclosing group
-      return true;
+      return null;
     }
     this.pos++; // :
     this.out += '(?:';
-    this.parseGroupBody(scoped, depth);
-    return false;
+    info.nullable = this.parseGroupBody(scoped, depth);
+    return info;
   }
 
-  private parseGroupBody(flags: Flags, depth: number): void {
-    this.parseAlternation(flags, depth + 1);
+  private parseGroupBody(flags: Flags, depth: number): boolean {
+    const nullable = this.parseAlternation(flags, depth + 1);
     this.pos++; // )
     this.out += ')';
+    return nullable;
   }
 
-  private parseQuantifier(flags: Flags): void {
+  private parseQuantifier(flags: Flags): Repeat | null {
     const p = this.p;
     this.skipInsignificant(flags, false);
     const c = p[this.pos];
     let q: string;
+    let repeat: Repeat;
     if (c === '*' || c === '+' || c === '?') {
       q = c;
+      repeat = { min: c === '+' ? 1 : 0, max: c === '?' ? 1 : Infinity };
       this.pos++;
     } else if (c === '{') {
       const m = /^\{\s*(\d+)\s*(?:(,)\s*(\d*)\s*)?\}/.exec(p.slice(this.pos));
@@ -345,10 +487,14 @@ class Translator {
       const min = Number(m[1]);
       const max = m[3] !== undefined && m[3] !== '' ? Number(m[3]) : null;
       if (max !== null && max < min) this.error('invalid counted repetition (min > max)');
+      if (min > MAX_REPEAT || (max ?? 0) > MAX_REPEAT) {
+        this.error(`repetition count above ${MAX_REPEAT} (the RE2 limit) in ${JSON.stringify(m[0])}`);
+      }
       q = m[2] === undefined ? `{${min}}` : `{${min},${max ?? ''}}`;
+      repeat = { min, max: m[2] === undefined ? min : (max ?? Infinity) };
       this.pos += m[0].length;
     } else {
-      return;
+      return null;
     }
     let lazy = false;
     if (p[this.pos] === '?') {
@@ -357,6 +503,7 @@ class Translator {
     }
     // With U the meanings of `x*` and `x*?` are swapped.
     this.out += lazy !== flags.U ? `${q}?` : q;
+    return repeat;
   }
 
   private codePointAt(): number {
@@ -366,30 +513,71 @@ class Translator {
     return cp;
   }
 
-  /** Emits an atom whose meaning depends on the case mode; `cls` is it as a complete positive JS class. */
-  private emitCased(atom: string, cls: string, negated: boolean, flags: Flags, usesV: boolean): void {
-    if (!this.emulateCase) {
+  /**
+   * Emits a one-character set. `atom` is it as written (possibly negated), `cls` the positive set as a complete JS
+   * class; `cased` when case-insensitive mode changes its meaning. Returns the set for the cost estimate.
+   */
+  private emitSet(atom: string, cls: string, negated: boolean, flags: Flags, usesV: boolean, cased: boolean): AtomInfo {
+    const jsFlags = usesV ? 'v' : 'u';
+    const i = cased && flags.i;
+    if (this.target === 're2') {
+      this.out += this.re2Set(cls, negated, usesV, i);
+    } else if (!cased) {
+      this.out += atom;
+    } else if (!this.emulateCase) {
       if (this.globalI === null) this.globalI = flags.i;
       else if (this.globalI !== flags.i) throw new MixedCaseModes();
       this.out += atom;
-      return;
-    }
-    if (!flags.i) {
+    } else if (!flags.i) {
       this.out += atom;
-      return;
+    } else {
+      const closure = rangesSrc(caseClosure(cls, jsFlags));
+      // BMP part from the closure; the original class still covers supplementary-plane code points (case-sensitively).
+      const positive = closure === '' ? cls : `(?:[${closure}]|${cls})`;
+      this.out += negated ? `(?:(?!${positive})[\\s\\S])` : positive;
     }
-    const closure = rangesSrc(caseClosure(cls, usesV ? 'v' : 'u'));
-    // BMP part from the closure; the original class still covers supplementary-plane code points (case-sensitively).
-    const positive = closure === '' ? cls : `(?:[${closure}]|${cls})`;
-    this.out += negated ? `(?:(?!${positive})[\\s\\S])` : positive;
+    return { kind: 'set', member: { atom, flags: jsFlags + (i ? 'i' : '') } };
   }
 
-  private emitLiteral(cp: number, flags: Flags): void {
-    if (hasCaseVariants(cp)) this.emitCased(lit(cp), `[${lit(cp)}]`, false, flags, false);
-    else this.out += lit(cp);
+  /** The RE2 spelling of a set: RE2 folds case itself, so `(?i:…)` keeps the JS meaning of the set. */
+  private re2Set(cls: string, negated: boolean, usesV: boolean, i: boolean): string {
+    // A single nested negated class (\W) is the negation of its body.
+    const inner = /^\[\[\^([^[\]]*)\]\]$/.exec(cls);
+    if (inner !== null) {
+      cls = `[${inner[1]}]`;
+      negated = !negated;
+      usesV = false;
+    }
+    let body = usesV ? null : flatClassToRe2(cls.slice(1, -1));
+    // Nested classes and set operations (&& -- ~~): explicit ranges.
+    if (body === null) body = rangesSrcRe2(atomRanges(cls, usesV ? 'v' : 'u'));
+    let set: string;
+    if (body === '') set = negated ? '(?s:.)' : '[^\\x{0}-\\x{10ffff}]';
+    else set = `[${negated ? '^' : ''}${body}]`;
+    return i ? `(?i:${set})` : set;
   }
 
-  private parseAtom(flags: Flags): void {
+  private emitLiteral(cp: number, flags: Flags): AtomInfo {
+    if (this.target === 're2') {
+      this.out += flags.i && hasCaseVariants(cp) ? `(?i:${litRe2(cp)})` : litRe2(cp);
+      return { kind: 'set', member: { atom: lit(cp), flags: 'u' } };
+    }
+    if (hasCaseVariants(cp)) return this.emitSet(lit(cp), `[${lit(cp)}]`, false, flags, false, true);
+    this.out += lit(cp);
+    return { kind: 'set', member: { atom: lit(cp), flags: 'u' } };
+  }
+
+  private emitAssertion(js: string, re2: string | null, construct: string, startAnchor = false): AtomInfo {
+    if (this.target === 're2') {
+      if (re2 === null) throw new Re2Unsupported(construct);
+      this.out += re2;
+    } else {
+      this.out += js;
+    }
+    return { kind: 'assert', startAnchor };
+  }
+
+  private parseAtom(flags: Flags): AtomInfo {
     const p = this.p;
     const c = p[this.pos]!;
     switch (c) {
@@ -398,24 +586,22 @@ class Translator {
         const { positive, negated, usesV } = this.parseClass(flags);
         if (usesV) this.needV = true;
         const atom = negated ? `[^${positive.slice(1)}` : positive;
-        this.emitCased(atom, positive, negated, flags, usesV);
-        return;
+        return this.emitSet(atom, positive, negated, flags, usesV, true);
       }
-      case '.':
+      case '.': {
         this.pos++;
-        this.out += flags.s ? '[\\s\\S]' : '[^\\n]';
-        return;
+        const atom = flags.s ? '[\\s\\S]' : '[^\\n]';
+        this.out += this.target === 're2' ? (flags.s ? '(?s:.)' : '[^\\n]') : atom;
+        return { kind: 'set', member: { atom, flags: 'u' } };
+      }
       case '^':
         this.pos++;
-        this.out += flags.m ? '(?<![^\\n])' : '(?:^)';
-        return;
+        return flags.m ? this.emitAssertion('(?<![^\\n])', '(?m:^)', '^') : this.emitAssertion('(?:^)', '\\A', '^', true);
       case '$':
         this.pos++;
-        this.out += flags.m ? '(?![^\\n])' : '(?:$)';
-        return;
+        return flags.m ? this.emitAssertion('(?![^\\n])', '(?m:$)', '$') : this.emitAssertion('(?:$)', '\\z', '$');
       case '\\':
-        this.parseEscapeOutsideClass(flags);
-        return;
+        return this.parseEscapeOutsideClass(flags);
       case '*':
       case '+':
       case '?':
@@ -423,57 +609,61 @@ class Translator {
         this.error(`repetition operator "${c}" has nothing to repeat`);
       // falls through (error throws)
       default:
-        this.emitLiteral(this.codePointAt(), flags);
+        return this.emitLiteral(this.codePointAt(), flags);
     }
   }
 
-  private parseEscapeOutsideClass(flags: Flags): void {
+  private parseEscapeOutsideClass(flags: Flags): AtomInfo {
     const p = this.p;
     const e = p[this.pos + 1];
     if (e === undefined) this.error('trailing backslash');
     const word = flags.u ? `[${UNICODE_WORD_ITEMS}]` : `[${ASCII_WORD_ITEMS}]`;
-    const assertions: Record<string, string> = {
-      A: '(?:(?<![\\s\\S]))',
-      z: '(?:(?![\\s\\S]))',
-      b: `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`,
-      B: `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word}))`,
-      '<': `(?:(?<!${word})(?=${word}))`,
-      '>': `(?:(?<=${word})(?!${word}))`,
+    // RE2 has only ASCII \b and \B: exact under (?-u) or on ASCII-only text (the engine checks the text).
+    const boundary = (re2: string): string => {
+      if (flags.u && this.target === 're2') this.asciiBoundary = true;
+      return re2;
+    };
+    const assertions: Record<string, () => AtomInfo> = {
+      A: () => this.emitAssertion('(?:(?<![\\s\\S]))', '\\A', '\\A', true),
+      z: () => this.emitAssertion('(?:(?![\\s\\S]))', '\\z', '\\z'),
+      b: () => this.emitAssertion(`(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`, boundary('\\b'), '\\b'),
+      B: () => this.emitAssertion(`(?:(?<=${word})(?=${word})|(?<!${word})(?!${word}))`, boundary('\\B'), '\\B'),
+      '<': () => this.emitAssertion(`(?:(?<!${word})(?=${word}))`, null, '\\<'),
+      '>': () => this.emitAssertion(`(?:(?<=${word})(?!${word}))`, null, '\\>'),
     };
     if (e === 'b' && p[this.pos + 2] === '{') {
       const m = /^\\b\{(start|end|start-half|end-half)\}/.exec(p.slice(this.pos));
       if (m === null) this.error('unknown word boundary assertion');
       this.pos += m[0].length;
-      this.out += {
-        start: assertions['<']!,
-        end: assertions['>']!,
+      const js = {
+        start: `(?:(?<!${word})(?=${word}))`,
+        end: `(?:(?<=${word})(?!${word}))`,
         'start-half': `(?:(?<!${word}))`,
         'end-half': `(?:(?!${word}))`,
       }[m[1] as 'start' | 'end' | 'start-half' | 'end-half'];
-      return;
+      return this.emitAssertion(js, null, m[0]);
     }
     const assertion = assertions[e];
     if (assertion !== undefined) {
       this.pos += 2;
-      this.out += assertion;
-      return;
+      return assertion();
     }
     if (e === 'Q') {
       this.pos += 2;
       const end = p.indexOf('\\E', this.pos);
       const stop = end < 0 ? p.length : end;
-      while (this.pos < stop) this.emitLiteral(this.codePointAt(), flags);
+      // Several literals: the repetitions waiting for a follower meet the first one; a quantifier after \E applies
+      // to the last one only (as in RE2). Conservatively treat the waiting ones as ambiguous.
+      for (const q of this.pending) q.amb = true;
+      this.pending = [];
+      let last: AtomInfo = { kind: 'assert', startAnchor: false };
+      while (this.pos < stop) last = this.emitLiteral(this.codePointAt(), flags);
       this.pos = end < 0 ? p.length : end + 2;
-      return;
+      return last;
     }
     const esc = this.parseEscape(flags, false);
-    if (esc.kind === 'char') {
-      this.emitLiteral(esc.cp, flags);
-    } else if (esc.cased) {
-      this.emitCased(esc.atom, `[${esc.item}]`, false, flags, false);
-    } else {
-      this.out += esc.atom;
-    }
+    if (esc.kind === 'char') return this.emitLiteral(esc.cp, flags);
+    return this.emitSet(esc.atom, `[${esc.item}]`, false, flags, esc.needsV, esc.cased);
   }
 
   /**
@@ -673,7 +863,28 @@ function unionClass(u: ClassUnion): string {
 
 const DEFAULT_FLAGS: Flags = { i: false, m: false, s: false, U: false, x: false, u: true };
 
-function translate(pattern: string, extraFlags: string): KqlRegex {
+/**
+ * Per-character backtracking budget: JavaScript runs a row when its worst case (n^exponent steps, see
+ * estimateJsMaxLength) stays within this many steps per character; measured in bench/regex/ (CONTEXT.md).
+ */
+const JS_BUDGET = 256;
+
+export type RegexEngineChoice = 'auto' | 'js' | 're2';
+
+export interface KqlRegexOptions {
+  /** 'auto' (default): JavaScript where its backtracking is provably cheap, RE2 elsewhere. The others force one. */
+  engine?: RegexEngineChoice;
+  /** Anchor one match at the start or the end of the text (trim_start / trim_end). */
+  anchor?: 'start' | 'end';
+}
+
+function wrap(source: string, target: Target, anchor: KqlRegexOptions['anchor']): string {
+  if (anchor === 'start') return target === 'js' ? `^(?:${source})` : `\\A(?:${source})`;
+  if (anchor === 'end') return target === 'js' ? `(?:${source})$` : `(?:${source})\\z`;
+  return source;
+}
+
+function translate(pattern: string, extraFlags: string, options: KqlRegexOptions): KqlRegex {
   const initial = { ...DEFAULT_FLAGS };
   let jsFlags = '';
   for (const f of extraFlags) {
@@ -694,14 +905,47 @@ function translate(pattern: string, extraFlags: string): KqlRegex {
     t = new Translator(pattern, true);
     source = t.translate({ ...initial });
   }
+  if (options.anchor === 'start') t.startAnchored = true;
+  const engine = options.engine ?? 'auto';
+  let jsMaxLength = engine === 'js' ? Infinity : engine === 're2' ? -1 : t.estimateJsMaxLength(JS_BUDGET);
   const flags = (t.needV ? 'v' : 'u') + (t.globalI === true ? 'i' : '') + jsFlags;
-  let regex: RegExp;
+  let native: RegExp;
   try {
-    regex = new RegExp(source, flags);
+    native = new RegExp(wrap(source, 'js', options.anchor), flags);
   } catch (e) {
     throw new KqlRegexError(e instanceof Error ? e.message : String(e), pattern);
   }
-  return { pattern, regex, groupCount: t.groupCount, groupNames: t.groupNames };
+  let re2: RegexPlan['re2'] = null;
+  let asciiBoundary = false;
+  if (jsMaxLength !== Infinity) {
+    const r = new Translator(pattern, false, 're2');
+    try {
+      re2 = compileRe2(wrap(r.translate({ ...initial }), 're2', options.anchor));
+      asciiBoundary = r.asciiBoundary;
+    } catch (e) {
+      if (e instanceof Re2CompileError) throw new KqlRegexError(e.message, pattern);
+      if (!(e instanceof Re2Unsupported)) throw e;
+      if (jsMaxLength < 0) {
+        const why = engine === 're2' ? 'with the linear-time engine' : 'in a pattern that repeats a group';
+        throw new KqlRegexError(
+          `not supported yet: ${e.message} ${why} (the linear-time engine has no such assertion)`,
+          pattern,
+        );
+      }
+      // Only JavaScript can run it; its cost stays polynomial (no repeated group), so accept it.
+      jsMaxLength = Infinity;
+    }
+  }
+  const plan: RegexPlan = {
+    pattern,
+    jsMaxLength,
+    re2,
+    asciiBoundary,
+    repeatsGroup: t.nested,
+    groupCount: t.groupCount,
+    groupNames: t.groupNames,
+  };
+  return { pattern, regex: new SafeRegExp(native, undefined, plan), groupCount: t.groupCount, groupNames: t.groupNames, plan };
 }
 
 const CACHE_LIMIT = 512;
@@ -711,19 +955,20 @@ const cache = new Map<string, KqlRegex>();
  * Compiles a KQL regex, with details (group count and names). Cached: the same pattern and flags give the same
  * object, so a RegExp compiled with `g` or `y` shares its `lastIndex` — reset it before use.
  * `extraFlags`: JS flags `g`, `y`, `d`, and KQL flags `i m s U x` (as if the pattern began with `(?flags)`).
+ * The returned `regex` is a RegExp whose exec/test run in linear time (regex-engine.ts).
  */
-export function compileKqlRegexInfo(pattern: string, extraFlags = ''): KqlRegex {
-  const key = `${extraFlags}\u0000${pattern}`;
+export function compileKqlRegexInfo(pattern: string, extraFlags = '', options: KqlRegexOptions = {}): KqlRegex {
+  const key = `${extraFlags}\u0000${options.engine ?? ''}\u0000${options.anchor ?? ''}\u0000${pattern}`;
   let r = cache.get(key);
   if (r === undefined) {
-    r = translate(pattern, extraFlags);
+    r = translate(pattern, extraFlags, options);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, r);
   }
   return r;
 }
 
-/** Compiles a KQL (RE2-syntax) regex into an equivalent JS RegExp; throws KqlRegexError. See compileKqlRegexInfo. */
-export function compileKqlRegex(pattern: string, extraFlags = ''): RegExp {
-  return compileKqlRegexInfo(pattern, extraFlags).regex;
+/** Compiles a KQL (RE2-syntax) regex into an equivalent RegExp; throws KqlRegexError. See compileKqlRegexInfo. */
+export function compileKqlRegex(pattern: string, extraFlags = '', options: KqlRegexOptions = {}): RegExp {
+  return compileKqlRegexInfo(pattern, extraFlags, options).regex;
 }

@@ -182,11 +182,19 @@ describe('trim / trim_start / trim_end', () => {
     expect(trimEnd('\\s+', '    Hello, world!    ')).toBe('    Hello, world!');
   });
 
-  it('removes repeated matches, not inner ones', () => {
-    expect(trim('-', '--a-b--')).toBe('a-b');
-    expect(trim('ab', 'ababXab')).toBe('X');
-    expect(trim('x', 'xxx')).toBe('');
+  // Real engine, recorded answers (issue #14): one match at each end, not every repeated match (the docs say all).
+  it('removes one match at each end, not repeated or inner ones', () => {
+    expect(trim('x', 'xxabcxx')).toBe('xabcx');
+    expect(trim('\\s', '  pad  ')).toBe(' pad ');
+    expect(trim('\\s+', '  pad  ')).toBe('pad'); // a quantified pattern: one match is the whole run
+    expect(trim('-', '--a-b--')).toBe('-a-b-');
+    expect(trim('ab', 'ababXab')).toBe('abX');
+    expect(trim('x', 'xxx')).toBe('x'); // start removes one, then end removes one of the rest
+    expect(trim('x', 'x')).toBe('');
     expect(trim('\\s*', 'a')).toBe('a');
+    expect(trimStart('x', 'xxa')).toBe('xa');
+    expect(trimEnd('x', 'axx')).toBe('ax');
+    expect(trimEnd('\\d+', 'a123')).toBe('a'); // the leftmost match that ends at the end
   });
 });
 
