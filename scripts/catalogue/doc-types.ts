@@ -1,12 +1,12 @@
 // Documentation type names → kqlite scalar type names. The pages spell types several ways (`string`, `String`,
-// `Double`, `boolean`, `Int32` in the Sentinel test schemas...); each spelling here is one Kusto documents as a
-// synonym (dataexplorer-docs, scalar-data-types/index.md: bool = boolean, int = int32, long = int64, real = double,
-// guid = uniqueid, datetime = date, timespan = time). Anything else is not guessed: the caller reports it.
-//
-// Three spellings that are not Kusto type names but say exactly which one is meant: `array` and `object` (JSON
-// shapes; Kusto stores both as `dynamic`, scalar-data-types/dynamic.md) and `nullable bool` (every Kusto scalar type
-// but string is nullable, scalar-data-types/null-values.md, so it is plain `bool`). Others seen on the pages —
-// `enum`, `integer`, `BigInt`, an empty cell — do not name one type for certain and are reported, never guessed.
+// `Double`, `boolean`, `Int32` in the Sentinel test schemas...). Accepted: the Kusto names and the aliases Kusto
+// documents (dataexplorer-docs, scalar-data-types/index.md: bool = boolean, datetime = date, guid = uuid = uniqueid,
+// real = double, timespan = time), plus the further aliases Microsoft's own analyser accepts for the same types
+// (Kusto.Language's ScalarTypes in @kusto/language-service-next: int32, int64, float), matched without regard to case.
+// Three spellings that are not type names but say exactly which type is meant: `array` and `object` (JSON shapes;
+// Kusto stores both as `dynamic`, scalar-data-types/dynamic.md) and `nullable bool` (every Kusto scalar type but string
+// is nullable, so it is plain `bool`). Anything else (`enum`, `integer`, `SByte`, an empty cell...) does not name one
+// type for certain: the caller reports it, and only the manifest may give such a column a type, with its reason.
 //
 // `decimal` maps to kqlite's `decimal`, which the engine refuses by name when a query uses the column ("not supported
 // yet: decimal") — a silent `real` would change comparisons and arithmetic.
@@ -32,6 +32,7 @@ const DOC_TYPES: Readonly<Record<string, ScalarType>> = {
   guid: 'guid',
   uniqueid: 'guid',
   dynamic: 'dynamic',
+  uuid: 'guid',
   array: 'dynamic',
   object: 'dynamic',
   'nullable bool': 'bool',

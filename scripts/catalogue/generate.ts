@@ -75,8 +75,11 @@ export function generate(args: Pick<Args, 'azureMonitor' | 'defender' | 'customT
   }
   const defender = readDefender(args.defender, pages, manifest.typeOverrides, findings);
   const azure = readAzureMonitor(args.azureMonitor, manifest.typeOverrides, findings);
-  const custom = readCustomTables(args.customTables, Object.keys(manifest.customTables.files).sort(), manifest.typeOverrides, findings);
-  const catalogue = mergeSources(defender, azure, custom, findings);
+  // Open-schema tables take the test schema's extra columns too (merge.ts), so their test schema is read as well.
+  const open = new Set(manifest.openSchema.map((n) => n.toLowerCase()));
+  const documented = new Set([...defender, ...azure].map((t) => t.name.toLowerCase()).filter((n) => !open.has(n)));
+  const custom = readCustomTables(args.customTables, Object.keys(manifest.customTables.files).sort(), manifest.typeOverrides, findings, documented);
+  const catalogue = mergeSources(defender, azure, custom, findings, manifest.openSchema);
   return {
     catalogue,
     findings: findings.all,
@@ -96,8 +99,8 @@ function main(): number {
   const { catalogue, findings, columnsText, sourcesText } = generate(args, readManifest());
   const count = (pred: (s: readonly string[]) => boolean) => catalogue.tables.filter((t) => pred(t.sources)).length;
   const log = (s: string) => process.stderr.write(s + '\n');
-  log(`tables: ${catalogue.tables.length} (Defender XDR only ${count((s) => s.length === 1 && s[0] === 'defender')}, ` +
-    `Azure Monitor only ${count((s) => s.length === 1 && s[0] === 'azure')}, both ${count((s) => s.length === 2)}, ` +
+  log(`tables: ${catalogue.tables.length} (Defender XDR only ${count((s) => s.includes('defender') && !s.includes('azure'))}, ` +
+    `Azure Monitor only ${count((s) => s.includes('azure') && !s.includes('defender'))}, both ${count((s) => s.includes('defender') && s.includes('azure'))}, ` +
     `Azure-Sentinel test schemas ${count((s) => s[0] === 'custom')}); columns: ${catalogue.tables.reduce((n, t) => n + t.columns.length, 0)}`);
   log(`type conflicts: ${catalogue.conflicts.length}`);
   for (const c of catalogue.conflicts) log(`  ${c.table}.${c.column}: Defender ${c.defender}, Azure Monitor ${c.azure} → ${c.chosen} (rule ${c.rule})`);

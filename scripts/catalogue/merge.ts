@@ -19,7 +19,10 @@
 //      table definitions).
 // Every conflict is recorded with both documented types and the rule that decided it.
 //
-// Azure-Sentinel's CustomTables schemas only add tables that neither documentation source has.
+// Azure-Sentinel's CustomTables schemas only add tables that neither documentation source has — except for the
+// open-schema tables (AzureDiagnostics), whose page lists only "the most common columns" and not even the standard
+// TimeGenerated / TenantId / Type: there the test schema's columns that the page lacks are appended (origin c), and
+// where both give a column the page's type is kept.
 
 import type { ScalarType } from '../../src/values/types.js';
 import type { Findings, SourceKind, SourceTable } from './model.js';
@@ -106,6 +109,7 @@ export function mergeSources(
   azure: readonly SourceTable[],
   custom: readonly SourceTable[],
   findings: Findings,
+  openSchema: readonly string[] = [],
 ): Catalogue {
   const conflicts: TypeConflict[] = [];
   const caseTwins: Catalogue['caseTwins'][number][] = [];
@@ -130,10 +134,15 @@ export function mergeSources(
   }
   const known = new Set([...byName.keys()].map((n) => n.toLowerCase()));
   for (const c of custom) {
-    if (known.has(c.name.toLowerCase())) {
-      findings.add('skipped-custom', c.file, `${c.name} is documented by Microsoft's pages; the test schema is not used`);
+    const open = byName.get(c.name);
+    if (open && openSchema.includes(c.name)) {
+      const have = new Set(open.columns.map((x) => x.name));
+      const extra = c.columns.filter((x) => !have.has(x.name)).map((x) => ({ ...x, origin: 'c' as const }));
+      byName.set(c.name, { ...open, sources: [...open.sources, 'custom'], columns: [...open.columns, ...extra], files: [...open.files, fileOf(c)] });
       continue;
     }
+    // The reader already drops documented tables and repeats; this guards the invariant (one table per name).
+    if (known.has(c.name.toLowerCase())) throw new Error(`catalogue: custom table ${c.name} collides with another table`);
     known.add(c.name.toLowerCase());
     byName.set(c.name, { name: c.name, sources: ['custom'], columns: c.columns.map((x) => ({ ...x, origin: 'c' as const })), files: [fileOf(c)] });
   }

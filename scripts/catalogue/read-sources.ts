@@ -9,8 +9,14 @@ import { kqliteType } from './doc-types.js';
 import { docDate, firstHeading, frontMatter, headerKey, pipeTables, plainCell, type PipeRow } from './markdown.js';
 import type { Findings, SourceColumn, SourceKind, SourceTable } from './model.js';
 
-/** `Table.Column` → the type to use where the page gives none or an unknown one, with the reason (manifest). */
-export type TypeOverrides = Readonly<Record<string, { readonly type: ScalarType; readonly reason: string }>>;
+/**
+ * Types the manifest gives where a page gives none or a name that is not a type name, each with its reason: per
+ * column (`Table.Column`) or per documented type name (exact spelling). Used only when the page's type is unknown.
+ */
+export interface TypeOverrides {
+  readonly columns: Readonly<Record<string, { readonly type: ScalarType; readonly reason: string }>>;
+  readonly typeNames: Readonly<Record<string, { readonly type: ScalarType; readonly reason: string }>>;
+}
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -39,10 +45,15 @@ function columnsOf(
       continue;
     }
     let type = kqliteType(p.type);
-    const override = overrides[`${table}.${p.name}`];
-    if (override && type === undefined) {
-      findings.add('type-override', where, `${table}.${p.name}: documented type '${p.type}' → ${override.type} (${override.reason})`);
-      type = override.type;
+    if (type === undefined) {
+      const byColumn = overrides.columns[`${table}.${p.name}`];
+      const byName = overrides.typeNames[p.type.trim()];
+      const override = byColumn ?? byName;
+      if (override) {
+        const why = byColumn ? byColumn.reason : `inputs.json typeNames['${p.type.trim()}']`;
+        findings.add('type-override', where, `${table}.${p.name}: documented type '${p.type}' → ${override.type} (${why})`);
+        type = override.type;
+      }
     }
     if (type === undefined) {
       findings.add('unknown-type', where, `${table}.${p.name}: unknown type '${p.type}'; column left out`);
@@ -181,8 +192,26 @@ export function readAzureMonitor(root: string, overrides: TypeOverrides, finding
 // Azure-Sentinel's KQL validation schemas: .script/tests/KqlvalidationsTests/CustomTables/<Table>.json,
 // `{"Name": …, "Properties": [{"Name": …, "Type": …}]}`.
 
-export function readCustomTables(root: string, files: readonly string[], overrides: TypeOverrides, findings: Findings): SourceTable[] {
+/** A JSON object's field, its key matched without regard to case. */
+function field(obj: unknown, key: string): unknown {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  const k = Object.keys(obj).find((x) => x.toLowerCase() === key);
+  return k === undefined ? undefined : (obj as Record<string, unknown>)[k];
+}
+
+/**
+ * Only tables that neither documentation source has are read (`documented`: their names in lower case); a test schema
+ * whose table name is not an identifier, or that repeats another file's table, is left out and reported.
+ */
+export function readCustomTables(
+  root: string,
+  files: readonly string[],
+  overrides: TypeOverrides,
+  findings: Findings,
+  documented: ReadonlySet<string>,
+): SourceTable[] {
   const tables: SourceTable[] = [];
+  const seen = new Map<string, string>();
   for (const file of files) {
     if (!existsSync(join(root, file))) {
       findings.add('missing-file', file, 'listed in the manifest but not in the checkout');
@@ -196,19 +225,35 @@ export function readCustomTables(root: string, files: readonly string[], overrid
       findings.add('no-columns', file, `not valid JSON (${(err as Error).message}); left out`);
       continue;
     }
-    const d = doc as { Name?: unknown; Properties?: unknown };
-    if (typeof d.Name !== 'string' || !Array.isArray(d.Properties)) {
+    // The files spell their keys `Name`/`Properties`/`Type` or in lower case (AADUserInfo.json): read them either way.
+    const name = field(doc, 'name');
+    const properties = field(doc, 'properties');
+    if (typeof name !== 'string' || !Array.isArray(properties)) {
       findings.add('no-columns', file, 'no Name / Properties; left out');
       continue;
     }
+    const table = name.trim();
+    if (documented.has(table.toLowerCase())) {
+      findings.add('skipped-custom', file, `${table} is documented by Microsoft's pages; this test schema is not used`);
+      continue;
+    }
+    if (!IDENTIFIER.test(table)) {
+      findings.add('bad-name', file, `table name '${table}' is not an identifier; left out`);
+      continue;
+    }
+    const earlier = seen.get(table.toLowerCase());
+    if (earlier !== undefined) {
+      findings.add('duplicate-table', file, `${table} is also defined by ${earlier}; that one is kept`);
+      continue;
+    }
+    seen.set(table.toLowerCase(), file);
     const lines = text.split(/\r?\n/);
-    const lineOf = (name: string) => Math.max(1, lines.findIndex((l) => l.includes(JSON.stringify(name))) + 1);
-    const pairs = (d.Properties as { Name?: unknown; Type?: unknown }[]).map((p) => ({
-      name: String(p.Name ?? ''),
-      type: String(p.Type ?? ''),
-      line: lineOf(String(p.Name ?? '')),
-    }));
-    tables.push({ name: d.Name, kind: 'custom' as SourceKind, file, date: undefined, columns: columnsOf(d.Name, file, pairs, overrides, findings) });
+    const lineOf = (column: string) => Math.max(1, lines.findIndex((l) => l.includes(JSON.stringify(column))) + 1);
+    const pairs = properties.map((p) => {
+      const column = String(field(p, 'name') ?? '').trim();
+      return { name: column, type: String(field(p, 'type') ?? ''), line: lineOf(column) };
+    });
+    tables.push({ name: table, kind: 'custom' as SourceKind, file, date: undefined, columns: columnsOf(table, file, pairs, overrides, findings) });
   }
   return tables;
 }
