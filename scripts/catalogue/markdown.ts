@@ -63,7 +63,7 @@ export function splitRow(line: string): string[] {
   return cells;
 }
 
-const SEPARATOR = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const SEPARATOR = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** Every pipe table of a page: a header row, a `|---|` separator, then the rows up to the first non-table line. */
 export function pipeTables(text: string): PipeTable[] {
