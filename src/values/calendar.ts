@@ -259,8 +259,16 @@ function withParts<R>(t: Ticks, f: (p: ReturnType<typeof datetimeParts>) => R): 
   return t === null || !isDatetimeInRange(t) ? null : f(datetimeParts(t));
 }
 
-/** dayofweek(): a TIMESPAN of whole days since the preceding Sunday (day-of-week-function.md). */
-export const dayOfWeek = (t: Ticks): Ticks => withParts(t, (p) => BigInt(p.dayOfWeek) * TICKS_PER_DAY);
+/**
+ * dayofweek(): a TIMESPAN of whole days since the preceding Sunday (day-of-week-function.md). Null in the last,
+ * incomplete week of the calendar (from Sunday 9999-12-26): real engine, recorded answer (issue #14):
+ * dayofweek(datetime(9999-12-31)) is null (while dayofweek(datetime(0001-01-01)) is 1d). [U] The cut-off is
+ * inferred: that week has no end inside the datetime range.
+ */
+export const dayOfWeek = (t: Ticks): Ticks =>
+  withParts(t, (p) => (t !== null && t >= LAST_WEEK_START ? null : BigInt(p.dayOfWeek) * TICKS_PER_DAY));
+/** Sunday 9999-12-26 00:00: 3652053 days after 0001-01-01. */
+const LAST_WEEK_START = 3_652_053n * TICKS_PER_DAY;
 export const dayOfMonth = (t: Ticks): number | null => withParts(t, (p) => p.day);
 export const dayOfYear = (t: Ticks): number | null => withParts(t, (p) => p.dayOfYear);
 export const getMonth = (t: Ticks): number | null => withParts(t, (p) => p.month);
@@ -292,15 +300,23 @@ function tokenize(fn: string, format: string, allowed: Readonly<Record<string, (
     }
     let j = i;
     while (format[j] === ch) j++;
-    const count = j - i;
     const ok = allowed[ch];
     if (ok === undefined) {
       throw new Error(`${fn}(): unsupported format character '${ch}' in '${format}'`);
     }
-    if (!ok(count)) {
-      throw new Error(`${fn}(): unsupported format specifier '${ch.repeat(count)}' in '${format}'`);
+    // A run longer than the longest specifier is read as several specifiers, longest first — real engine, recorded
+    // answers (issue #14): format_datetime(datetime(2020-01-05), 'dddd') is "0505" (dd dd), 'ddd' "055" (dd d),
+    // 'MMMM' "0101", 'MMM' "011"; the docs list no ddd/dddd/MMM/MMMM (.NET would print day and month names).
+    let rest = j - i;
+    while (rest > 0) {
+      let count = rest;
+      while (count > 0 && !ok(count)) count--;
+      if (count === 0) {
+        throw new Error(`${fn}(): unsupported format specifier '${ch.repeat(j - i)}' in '${format}'`);
+      }
+      out.push({ ch, count });
+      rest -= count;
     }
-    out.push({ ch, count });
     i = j;
   }
   return out;
@@ -331,7 +347,8 @@ const DATETIME_SPECIFIERS: Readonly<Record<string, (n: number) => boolean>> = {
 /**
  * Validates a format_datetime format once and returns the formatter. Only the specifiers in the docs table are
  * accepted (d dd f…fffffff F…FFFFFFF h hh H HH m mm M MM s ss y yy yyyy tt) plus the delimiters
- * space / - : , . _ [ ]; anything else (ddd, MMM, yyy, t, letters such as T or Z, quotes) throws.
+ * space / - : , . _ [ ]; longer runs split into several of them (see tokenize); anything else (a lone t, letters
+ * such as T or Z, quotes) throws.
  * [U] An `F…` that prints nothing leaves a preceding '.' in place (.NET would drop it).
  */
 export function compileDatetimeFormat(format: string): (t: bigint) => string {
@@ -399,9 +416,10 @@ const TIMESPAN_SPECIFIERS: Readonly<Record<string, (n: number) => boolean>> = {
 
 /**
  * Validates a format_timespan format once and returns the formatter: d…dddddddd (whole days, zero-padded to the
- * count), h/hh/H/HH, m/mm, s/ss, f…/F… and the same delimiters as format_datetime.
- * [U] The sign of a negative timespan is not printed (components are of the absolute value, as .NET custom
- * TimeSpan formats do); write a literal '-' in the format to show it.
+ * count), h/hh/H/HH, m/mm, s/ss, f…/F… and the same delimiters as format_datetime. The components are those of the
+ * absolute value and a negative timespan is prefixed with '-' — real engine, recorded answers (issue #14):
+ * format_timespan(-2h - 30m, 'hh:mm') is "-02:30", format_timespan(-90s, 'mm:ss') "-01:30" (.NET's custom TimeSpan
+ * formats would drop the sign).
  */
 export function compileTimespanFormat(format: string): (ticks: bigint) => string {
   const tokens = tokenize('format_timespan', format, TIMESPAN_SPECIFIERS);
@@ -412,7 +430,7 @@ export function compileTimespanFormat(format: string): (ticks: bigint) => string
     const minute = Number((a % TICKS_PER_HOUR) / TICKS_PER_MINUTE);
     const second = Number((a % TICKS_PER_MINUTE) / TICKS_PER_SECOND);
     const frac = Number(a % TICKS_PER_SECOND);
-    let out = '';
+    let out = ticks < 0n ? '-' : '';
     for (const tok of tokens) {
       if (typeof tok === 'string') {
         out += tok;

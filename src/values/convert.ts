@@ -2,7 +2,7 @@
 // Contract: never throw on data; a value that cannot be converted gives null (or "" for tostring).
 // Docs: tostring-, toint-, tolong-, toreal-, tobool-, todatetime-, totimespan-, toguid-function.md; kql-semantics.md §5.
 
-import type { Dynamic, ScalarType, ScalarValue } from './types.js';
+import { MAX_DATETIME_TICKS, type Dynamic, type ScalarType, type ScalarValue } from './types.js';
 import { dynamicToJson, formatReal } from './dynamic.js';
 import { formatDatetime, parseDatetime } from './datetime.js';
 import { formatTimespan, parseTimespan } from './timespan.js';
@@ -25,9 +25,11 @@ function unsupported(type: ScalarType): never {
 // tostring
 
 /**
- * tostring(): null → "" (docs: tostring-function.md); reals via `formatReal`; bools "true"/"false";
- * datetimes/timespans via their canonical formatters; a dynamic string → its raw text (unquoted);
- * dynamic arrays and bags → their JSON text.
+ * tostring(): null → "" (docs: tostring-function.md); reals via `formatReal`; bools "True"/"False" — the .NET
+ * spelling: real engine, recorded answers (issue #14; `tostring(true)`, `tostring(1 == 1)`, a bool column all give
+ * "True"), while the docs print lower case. A JSON `true` inside a dynamic stays "true" (recorded:
+ * `tostring(dynamic(true))` is "true"). Datetimes/timespans via their canonical formatters; a dynamic string → its
+ * raw text (unquoted); dynamic arrays and bags → their JSON text.
  */
 export function toStringValue(value: Input, type: ScalarType): string {
   if (value === null) return '';
@@ -36,13 +38,13 @@ export function toStringValue(value: Input, type: ScalarType): string {
     case 'guid':
       return value as string;
     case 'bool':
-      return value ? 'true' : 'false';
+      return boolToText(value as boolean);
     case 'int':
       return String(value);
     case 'long':
       return (value as bigint).toString();
     case 'real':
-      return formatReal(value as number);
+      return realToText(value as number);
     case 'datetime':
       return formatDatetime(value as bigint);
     case 'timespan':
@@ -54,7 +56,34 @@ export function toStringValue(value: Input, type: ScalarType): string {
   }
 }
 
-/** tostring() of a dynamic value. */
+/**
+ * A typed real as text (tostring, strcat). Real engine, recorded answers (issue #14): tostring(1.0) is "1.0",
+ * tostring(100000000000.0) "100000000000.0", tostring(0.1 + 0.2) "0.30000000000000007", tostring(-0.0) "-0.0",
+ * tostring(real(+inf)) "inf", tostring(real(nan)) "NaN" — shortest round-trip digits, always with a fractional
+ * part: the spelling of Rust's `{:?}` for f64, not .NET's (which would give "1", "-0", "∞"). [U] Following the same
+ * spelling, magnitudes below 1e-4 or from 1e16 use an exponent without padding: "1e-5", "1.5e20" (no recorded case).
+ * A real inside a dynamic value keeps JSON-style text (`formatReal`): tostring(dynamic(1.5)) is "1.5" (recorded).
+ */
+export function realToText(x: number): string {
+  if (x !== x) return 'NaN';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(x);
+  if (abs < 1e-4 || abs >= 1e16) {
+    const [mantissa, exp] = x.toExponential().split('e') as [string, string]; // shortest round-trip digits
+    return `${mantissa}e${exp.startsWith('+') ? exp.slice(1) : exp}`;
+  }
+  const text = String(x); // shortest round-trip; plain notation in this range
+  return text.includes('.') ? text : `${text}.0`;
+}
+
+/** A KQL bool as text (tostring, strcat, string comparisons): .NET's Boolean.ToString(). */
+export function boolToText(b: boolean): string {
+  return b ? 'True' : 'False';
+}
+
+/** tostring() of a dynamic value (a JSON true/false keeps JSON's lower case). */
 export function dynamicToString(d: Dynamic): string {
   switch (typeof d) {
     case 'string':
@@ -74,37 +103,25 @@ export function dynamicToString(d: Dynamic): string {
 // Numeric text
 
 /**
- * Parses integer text the way .NET's Int64.TryParse does (optional surrounding whitespace, optional sign, decimal
- * digits). [U] Text that is not an integer but is a real ("2.7", "1e3") is parsed as a real and truncated toward
- * zero, extending toint-function.md's "a decimal value is truncated" to strings (a C# reimplementation, kusto-loco,
- * does the same). [U] "0x…" hexadecimal is accepted, as in KQL long literals.
- * Returns null when the text is not a number or the value does not fit 64 bits.
+ * Parses integer text: optional surrounding whitespace, optional sign, decimal digits, or `0x` hexadecimal. Anything
+ * else is null — real engine, recorded answers (issue #14): tolong("12.5"), tolong("1e3"), tolong("7e0"),
+ * tolong("5."), tolong("1,000") are null (the docs only say a failed conversion is null), tolong(" 7 ") is 7,
+ * tolong("+4") is 4, tolong("0x10") is 16. Null also when the value does not fit `bits` bits (an overflowing string
+ * is null, recorded: toint("9999999999") is null while tolong gives 9999999999).
  */
-export function parseLongText(text: string): bigint | null {
+export function parseLongText(text: string, bits: 32 | 64 = 64): bigint | null {
   const s = text.trim();
   if (s.length === 0) return null;
-  let i = 0;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 43 || c0 === 45) i = 1; // + -
-  let allDigits = i < s.length;
-  for (let k = i; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 48 || c > 57) {
-      allDigits = false;
-      break;
-    }
+  let v: bigint;
+  if (/^[+-]?\d+$/.test(s)) {
+    v = s.length <= 15 ? BigInt(Number(s)) : BigInt(s); // Number is exact below 2^53
+  } else if (/^0[xX][0-9a-fA-F]{1,16}$/.test(s)) {
+    v = BigInt.asIntN(64, BigInt(s)); // [U] 16 hex digits read as two's complement, like KQL long literals
+  } else {
+    return null;
   }
-  if (allDigits) {
-    const v = s.length <= 15 ? BigInt(Number(s)) : BigInt(s); // Number is exact below 2^53
-    return v < INT64_MIN || v > INT64_MAX ? null : v;
-  }
-  if (i === 0 && s.length > 2 && s.charCodeAt(0) === 48 && (s.charCodeAt(1) | 0x20) === 120) {
-    const hex = s.slice(2);
-    if (!/^[0-9a-fA-F]{1,16}$/.test(hex)) return null;
-    return BigInt.asIntN(64, BigInt('0x' + hex));
-  }
-  const r = parseRealText(s);
-  return r === null ? null : realToLong(r);
+  const limit = bits === 32 ? 1n << 31n : 1n << 63n;
+  return v < -limit || v >= limit ? null : v;
 }
 
 /**
@@ -122,7 +139,8 @@ export function parseRealText(text: string): number | null {
   if (c0 === 43 || c0 === 45) i = 1;
   const rest = s.slice(i).toLowerCase();
   if (rest === 'nan') return NaN;
-  if (rest === 'infinity' || rest === '∞') return c0 === 45 ? -Infinity : Infinity;
+  // "inf" too: real engine, recorded answers (issue #14): todouble("inf"), ("-inf"), ("INF") are ±Infinity.
+  if (rest === 'infinity' || rest === 'inf' || rest === '∞') return c0 === 45 ? -Infinity : Infinity;
   let digits = 0;
   while (i < n && isDigit(s.charCodeAt(i))) {
     i++;
@@ -151,11 +169,16 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Truncates toward zero (toint-function.md: toint(2.3) = 2); NaN, ±∞ and out-of-range → null. */
+/**
+ * Truncates toward zero (toint-function.md: toint(2.3) = 2); out of range saturates — real engine, recorded answers
+ * (issue #14): tolong(1e30) is 9223372036854775807 and toint(1e10) is 2147483647 over rows, the saturating double
+ * conversion of current .NET; [U] ±∞ saturate likewise. NaN → null (recorded).
+ */
 function realToLong(r: number): bigint | null {
-  if (!Number.isFinite(r)) return null;
+  if (r !== r) return null;
   const t = Math.trunc(r);
-  if (t >= TWO_POW_63 || t < -TWO_POW_63) return null;
+  if (t >= TWO_POW_63) return INT64_MAX;
+  if (t < -TWO_POW_63) return INT64_MIN;
   return BigInt(t);
 }
 
@@ -163,8 +186,9 @@ function realToLong(r: number): bigint | null {
 // tolong / toint / toreal / tobool
 
 /**
- * tolong(). [U] datetime and timespan give their ticks (100-ns units), as Kusto's long/datetime casts do.
- * [U] bool → 1/0. Guids, arrays and bags → null.
+ * tolong(). datetime and timespan give their ticks (100-ns units) — recorded: tolong(1d) is 864000000000,
+ * tolong(datetime(2020-01-01)) is 637134336000000000. bool → 1/0 (recorded for dynamic(true)). Guids, arrays and
+ * bags → null.
  */
 export function toLongValue(value: Input, type: ScalarType): bigint | null {
   if (value === null) return null;
@@ -206,21 +230,47 @@ function dynamicToLong(d: Dynamic): bigint | null {
 }
 
 /**
- * toint(): 32-bit. Same rules as tolong. [U] A value outside the 32-bit range gives null (the docs only say failed
- * conversions give null; wrapping silently would invent a different number).
+ * toint(): 32-bit. Real engine, recorded answers (issue #14), where the docs say nothing:
+ * - a long (and a timespan/datetime, as ticks, and a dynamic long) wraps modulo 2^32, as .NET's unchecked (int)
+ *   cast: toint(9999999999) = 1410065407, toint(2147483648) = -2147483648, toint(4294967296) = 0, toint(1d) =
+ *   711573504;
+ * - a real saturates over rows: toint(1e10) = 2147483647, toint(-1e10) = -2147483648 (Kusto's constant folder says
+ *   -2147483648 for the literal; the row engine is reproduced); NaN → null;
+ * - text must be integer text within 32 bits (toint("9999999999") is null).
  */
 export function toIntValue(value: Input, type: ScalarType): number | null {
   if (value === null) return null;
-  if (type === 'int') return value as number;
-  if (type === 'real') {
-    const r = value as number;
-    if (!Number.isFinite(r)) return null;
-    const t = Math.trunc(r);
-    return t < INT32_MIN || t > INT32_MAX ? null : t === 0 ? 0 : t;
+  switch (type) {
+    case 'int':
+      return value as number;
+    case 'real':
+      return realToInt(value as number);
+    case 'string': {
+      const l = parseLongText(value as string, 32);
+      return l === null ? null : Number(l);
+    }
+    case 'dynamic': {
+      const d = value as Dynamic;
+      if (typeof d === 'number') return realToInt(d);
+      if (typeof d === 'string') {
+        const l = parseLongText(d, 32);
+        return l === null ? null : Number(l);
+      }
+      break;
+    }
+    default:
+      break;
   }
   const l = toLongValue(value, type);
-  if (l === null || l < -2147483648n || l > 2147483647n) return null;
-  return Number(l);
+  return l === null ? null : Number(BigInt.asIntN(32, l));
+}
+
+function realToInt(r: number): number | null {
+  if (r !== r) return null;
+  const t = Math.trunc(r);
+  if (t > INT32_MAX) return INT32_MAX;
+  if (t < INT32_MIN) return INT32_MIN;
+  return t === 0 ? 0 : t;
 }
 
 /**
@@ -293,7 +343,7 @@ export function toBoolValue(value: Input, type: ScalarType): boolean | null {
   }
 }
 
-function parseBoolText(text: string): boolean | null {
+export function parseBoolText(text: string): boolean | null {
   const s = text.trim();
   if (s.length === 4 && s.toLowerCase() === 'true') return true;
   if (s.length === 5 && s.toLowerCase() === 'false') return false;
@@ -327,7 +377,9 @@ function dynamicToBool(d: Dynamic): boolean | null {
 
 /**
  * todatetime(): strings (and dynamic strings) through `parseDatetime` (datetime.ts); a datetime is returned as is.
- * [U] Numbers give null: Kusto has unixtime_*_todatetime() for numeric epochs and documents no numeric reading here.
+ * A number is ticks since 0001-01-01 — real engine, recorded answers (issue #14): todatetime(0) is 0001-01-01,
+ * todatetime(1) one tick later, todatetime(tolong(t)) gives t back, and a real is truncated to whole ticks
+ * (todatetime(1.5) is tick 1). Outside 0001-01-01 … 9999-12-31 → null [U].
  */
 export function toDatetimeValue(value: Input, type: ScalarType): bigint | null {
   if (value === null) return null;
@@ -336,13 +388,31 @@ export function toDatetimeValue(value: Input, type: ScalarType): bigint | null {
       return value as bigint;
     case 'string':
       return parseDatetime(value as string);
+    case 'int':
+      return ticksToDatetime(BigInt(value as number));
+    case 'long':
+      return ticksToDatetime(value as bigint);
+    case 'real':
+      return realTicksToDatetime(value as number);
     case 'dynamic':
-      return typeof value === 'string' ? parseDatetime(value) : null;
+      if (typeof value === 'string') return parseDatetime(value);
+      if (typeof value === 'bigint') return ticksToDatetime(value);
+      return typeof value === 'number' ? realTicksToDatetime(value) : null;
     case 'decimal':
       return unsupported(type);
     default:
       return null;
   }
+}
+
+function ticksToDatetime(t: bigint): bigint | null {
+  return t >= 0n && t <= MAX_DATETIME_TICKS ? t : null;
+}
+
+function realTicksToDatetime(r: number): bigint | null {
+  if (!Number.isFinite(r)) return null;
+  const t = Math.trunc(r);
+  return t < 0 || t > 3.2e18 ? null : ticksToDatetime(BigInt(t));
 }
 
 /**

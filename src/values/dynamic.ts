@@ -468,10 +468,10 @@ export function compareOrdinal(a: string, b: string): number {
 // gettype, equality, scalars → dynamic
 
 /**
- * gettype() of a dynamic value (docs: gettype-function.md).
- * The doc gives `gettype(parse_json('1'))` = "int": Kusto's JSON reader keeps small integers as int.
- * Our representation holds every JSON integer as bigint, so [U] an integer in the 32-bit range reports "int" and a
- * larger one "long" — a long KQL value packed into a dynamic (which Kusto may call "long") also reports "int".
+ * gettype() of a dynamic value. Real engine, recorded answers (issue #14): gettype(dynamic(1)) is "long",
+ * gettype(dynamic(1.5)) is "double" (a typed real scalar is "real"), an element of a dynamic array holding 1 is
+ * "long", an object is "dictionary", a missing element "null". The docs (gettype-function.md) say
+ * gettype(parse_json('1')) is "int": the engine wins.
  * Datetimes and timespans inside dynamic values are stored as strings (types.ts), so they report "string".
  */
 export function dynamicTypeName(d: Dynamic): string {
@@ -479,9 +479,9 @@ export function dynamicTypeName(d: Dynamic): string {
     case 'string':
       return 'string';
     case 'bigint':
-      return d >= -2147483648n && d <= 2147483647n ? 'int' : 'long';
+      return 'long';
     case 'number':
-      return 'real';
+      return 'double';
     case 'boolean':
       return 'bool';
     default:

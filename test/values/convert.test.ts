@@ -24,13 +24,21 @@ describe('tostring', () => {
   });
 
   it('formats reals, bools, datetimes and timespans', () => {
-    expect(toStringValue(1.0, 'real')).toBe('1');
+    // Real engine, recorded answers (issue #14): Rust-style `{:?}` text for a typed real.
+    expect(toStringValue(1.0, 'real')).toBe('1.0');
+    expect(toStringValue(1e11, 'real')).toBe('100000000000.0');
+    expect(toStringValue(-0, 'real')).toBe('-0.0');
+    expect(toStringValue(Infinity, 'real')).toBe('inf');
     expect(toStringValue(0.1, 'real')).toBe('0.1');
-    expect(toStringValue(1e20, 'real')).toBe('1E+20');
+    expect(toStringValue(1e20, 'real')).toBe('1e20'); // [U] exponent spelling inferred
     expect(toStringValue(NaN, 'real')).toBe('NaN');
-    expect(toStringValue(-Infinity, 'real')).toBe('-Infinity');
-    expect(toStringValue(true, 'bool')).toBe('true');
-    expect(toStringValue(false, 'bool')).toBe('false');
+    expect(toStringValue(-Infinity, 'real')).toBe('-inf');
+    // Real engine, recorded answers (issue #14): the .NET spelling.
+    expect(toStringValue(true, 'bool')).toBe('True');
+    expect(toStringValue(false, 'bool')).toBe('False');
+    expect(toStringValue(1e-5, 'real')).toBe('1e-5'); // [U]
+    expect(toStringValue(123456789012345, 'real')).toBe('123456789012345.0');
+    expect(toStringValue(0.0001, 'real')).toBe('0.0001');
     // 2 seconds: kql-semantics.md §5 / pack-array-function.md print "00:00:02".
     expect(toStringValue(20_000_000n, 'timespan')).toBe('00:00:02');
     expect(toStringValue(UNIX_EPOCH_TICKS, 'datetime')).toBe('1970-01-01T00:00:00.0000000Z');
@@ -56,15 +64,24 @@ describe('toint / tolong', () => {
     expect(toLongValue('123', 'string')).toBe(123n);
   });
 
-  it('truncates reals toward zero and refuses non-finite or out-of-range values', () => {
+  // Real engine, recorded answers (issue #14): reals saturate, longs wrap modulo 2^32, NaN is null.
+  it('truncates reals toward zero, saturating out of range; wraps longs to 32 bits', () => {
     expect(toIntValue(-2.7, 'real')).toBe(-2);
     expect(toLongValue(-2.7, 'real')).toBe(-2n);
     expect(toIntValue(NaN, 'real')).toBeNull();
-    expect(toLongValue(Infinity, 'real')).toBeNull();
-    expect(toIntValue(3e9, 'real')).toBeNull();
-    expect(toLongValue(1e19, 'real')).toBeNull();
-    expect(toIntValue(2147483648n, 'long')).toBeNull();
+    expect(toLongValue(NaN, 'real')).toBeNull();
+    expect(toIntValue(1e10, 'real')).toBe(2147483647);
+    expect(toIntValue(-1e10, 'real')).toBe(-2147483648);
+    expect(toLongValue(1e30, 'real')).toBe(9223372036854775807n);
+    expect(toLongValue(-1e30, 'real')).toBe(-9223372036854775808n);
+    expect(toLongValue(Infinity, 'real')).toBe(9223372036854775807n); // [U] saturates like 1e30
+    expect(toIntValue(9999999999n, 'long')).toBe(1410065407);
+    expect(toIntValue(-9999999999n, 'long')).toBe(-1410065407);
+    expect(toIntValue(2147483648n, 'long')).toBe(-2147483648);
+    expect(toIntValue(4294967296n, 'long')).toBe(0);
     expect(toIntValue(-2147483648n, 'long')).toBe(-2147483648);
+    expect(toIntValue(TICKS_PER_DAY, 'timespan')).toBe(711573504);
+    expect(toIntValue(parseJson('9999999999'), 'dynamic')).toBe(1410065407);
   });
 
   it('parses integer text exactly to 64 bits', () => {
@@ -72,9 +89,16 @@ describe('toint / tolong', () => {
     expect(toLongValue('-9223372036854775808', 'string')).toBe(-9223372036854775808n);
     expect(toLongValue('9223372036854775808', 'string')).toBeNull();
     expect(toLongValue(' +42 ', 'string')).toBe(42n);
-    expect(toLongValue('2.9', 'string')).toBe(2n);
-    expect(toLongValue('1e3', 'string')).toBe(1000n);
+    // Real engine, recorded answers (issue #14): only integer syntax converts.
+    expect(toLongValue('2.9', 'string')).toBeNull();
+    expect(toLongValue('12.5', 'string')).toBeNull();
+    expect(toLongValue('1e3', 'string')).toBeNull();
+    expect(toLongValue('7e0', 'string')).toBeNull();
+    expect(toLongValue('5.', 'string')).toBeNull();
+    expect(toLongValue('1,000', 'string')).toBeNull();
+    expect(toIntValue('12.5', 'string')).toBeNull();
     expect(toLongValue('0x1F', 'string')).toBe(31n);
+    expect(toIntValue('0x10', 'string')).toBe(16);
     expect(toLongValue('abc', 'string')).toBeNull();
     expect(toLongValue('', 'string')).toBeNull();
     expect(toLongValue('12abc', 'string')).toBeNull();
@@ -87,6 +111,9 @@ describe('toint / tolong', () => {
     expect(toLongValue(TICKS_PER_DAY, 'timespan')).toBe(864_000_000_000n);
     expect(toLongValue(9223372036854775807n, 'dynamic')).toBe(9223372036854775807n);
     expect(toIntValue(parseJson('1.9'), 'dynamic')).toBe(1);
+    expect(toIntValue('5.7', 'dynamic')).toBeNull(); // recorded: toint(dynamic('5.7')) is null
+    expect(toIntValue(' 7 ', 'dynamic')).toBe(7);
+    expect(toIntValue(true, 'dynamic')).toBe(1);
     expect(toIntValue('17', 'dynamic')).toBe(17);
     expect(toLongValue(parseJson('[1]'), 'dynamic')).toBeNull();
     expect(toLongValue(null, 'dynamic')).toBeNull();
@@ -102,6 +129,12 @@ describe('toreal', () => {
     expect(toRealValue(' -.5 ', 'string')).toBe(-0.5);
     expect(toRealValue('NaN', 'string')).toBeNaN();
     expect(toRealValue('-infinity', 'string')).toBe(-Infinity);
+    // Real engine, recorded answers (issue #14).
+    expect(toRealValue('inf', 'string')).toBe(Infinity);
+    expect(toRealValue('-inf', 'string')).toBe(-Infinity);
+    expect(toRealValue('INF', 'string')).toBe(Infinity);
+    expect(toRealValue('0x10', 'string')).toBeNull();
+    expect(toRealValue('5.', 'string')).toBe(5);
     expect(toRealValue('1.2.3', 'string')).toBeNull();
     expect(toRealValue('1e', 'string')).toBeNull();
     expect(toRealValue('.', 'string')).toBeNull();
@@ -151,7 +184,12 @@ describe('todatetime / totimespan', () => {
     expect(toStringValue(t, 'datetime')).toBe('2015-12-31T23:59:59.9000000Z');
     expect(toDatetimeValue('2015-12-31 23:59:59.9', 'dynamic')).toBe(t);
     expect(toDatetimeValue('not a date', 'string')).toBeNull();
-    expect(toDatetimeValue(5n, 'long')).toBeNull();
+    // Real engine, recorded answers (issue #14): a number is ticks.
+    expect(toDatetimeValue(5n, 'long')).toBe(5n);
+    expect(toDatetimeValue(0, 'int')).toBe(0n);
+    expect(toDatetimeValue(1.5, 'real')).toBe(1n);
+    expect(toDatetimeValue(-1n, 'long')).toBeNull();
+    expect(toDatetimeValue(3155378976000000000n, 'long')).toBeNull();
     expect(toDatetimeValue(UNIX_EPOCH_TICKS, 'datetime')).toBe(UNIX_EPOCH_TICKS);
   });
 

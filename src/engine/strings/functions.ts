@@ -247,8 +247,9 @@ export function split(text: string, delimiter: string, requestedIndex?: IntArg):
   if (requestedIndex === undefined) return Object.freeze(parts);
   const i = toNum(requestedIndex);
   if (i === null) return null; // [U]
+  // No such part → null: real engine, recorded answer (issue #14): split("noequals", "=", 1) is null.
   const part = i >= 0 ? parts[i] : undefined;
-  return Object.freeze(part === undefined ? [] : [part]);
+  return part === undefined ? null : Object.freeze([part]);
 }
 
 /** strcat_delim(delimiter, a1, a2, …) — docs: strcat-delim-function.md (arguments already converted to strings). */
@@ -263,16 +264,18 @@ export function strlen(text: string): bigint {
 
 /**
  * substring(source, startingIndex [, length]) — docs: substring-function.md. A negative start counts from the
- * end (`substring("123456", -2, 2)` = "56"); a start still before the beginning is clamped to 0 and a start past
- * the end gives "" [U]; a negative length gives "" [U]; null arguments give "".
+ * end (`substring("123456", -2, 2)` = "56"). Real engine, recorded answers (issue #14): a negative start that still
+ * reaches before the beginning gives "" (`substring("abc", -10, 2)`), not the clamped text; a start past the end
+ * gives "" (`substring("abc", 5, 3)`); a negative length gives ""; an over-long length is clamped. Null arguments
+ * give "" [U: over rows the engine answers a null string for a null index; kqlite strings are never null].
  */
 export function substring(text: string, start: IntArg, length?: IntArg): string {
   let s = toNum(start);
   if (s === null) return '';
   const bmp = isBmpOnly(text);
   const n = bmp ? text.length : codePointLength(text);
-  if (s < 0) s = Math.max(0, n + s);
-  if (s >= n) return '';
+  if (s < 0) s = n + s;
+  if (s < 0 || s >= n) return '';
   let count = n - s;
   if (length !== undefined) {
     const l = toNum(length);
@@ -299,6 +302,8 @@ export function indexof(
   length: IntArg = -1,
   occurrence: IntArg = 1,
 ): bigint | null {
+  // An empty lookup → null: real engine, recorded answer (issue #14): indexof("abc", "") is null (also for "").
+  if (lookup.length === 0) return null;
   let s = toNum(start);
   const len = toNum(length);
   let occ = toNum(occurrence);

@@ -207,9 +207,13 @@ describe('split (split-function.md)', () => {
     expect(split('aabbcc', 'bb')).toEqual(['aa', 'cc']);
   });
 
-  it('index out of range, empty delimiter, null index [U]', () => {
-    expect(split('a_b', '_', 2)).toEqual([]);
-    expect(split('a_b', '_', -1)).toEqual([]);
+  // Real engine, recorded answer (issue #14): split("noequals", "=", 1) is null.
+  it('index out of range → null; empty delimiter, null index [U]', () => {
+    expect(split('noequals', '=', 1)).toBeNull();
+    expect(split('noequals', '=', 0)).toEqual(['noequals']);
+    expect(split('=leading', '=', 0)).toEqual(['']);
+    expect(split('a_b', '_', 2)).toBeNull();
+    expect(split('a_b', '_', -1)).toBeNull();
     expect(split('a_b', '_', 1n)).toEqual(['b']);
     expect(split('a_b', '')).toEqual(['a_b']);
     expect(split('a_b', '_', null)).toBeNull();
@@ -240,10 +244,16 @@ describe('substring (substring-function.md)', () => {
     expect(substring('123456', -2, 2)).toBe('56');
   });
 
-  it('edges [U]', () => {
+  // Real engine, recorded answers (issue #14).
+  it('edges', () => {
     expect(substring('123456', 6)).toBe('');
     expect(substring('123456', 10)).toBe('');
-    expect(substring('123456', -10, 2)).toBe('12');
+    expect(substring('abc', 5, 3)).toBe('');
+    expect(substring('abc', -1, 2)).toBe('c');
+    expect(substring('abcdefg', -3, 2)).toBe('ef');
+    expect(substring('123456', -10, 2)).toBe(''); // reaching before the beginning: empty, not clamped
+    expect(substring('abc', -10)).toBe('');
+    expect(substring('abc', 2, 10)).toBe('c');
     expect(substring('123456', 4, 10)).toBe('56');
     expect(substring('123456', 1, -1)).toBe('');
     expect(substring('123456', null)).toBe('');
@@ -281,7 +291,8 @@ describe('indexof (indexof-function.md)', () => {
   it('other edges [U]', () => {
     expect(indexof('abc', 'x')).toBe(-1n);
     expect(indexof('abc', 'c', 5)).toBe(-1n);
-    expect(indexof('abc', '')).toBe(0n);
+    expect(indexof('abc', '')).toBeNull(); // real engine, recorded answer (issue #14)
+    expect(indexof('', '')).toBeNull();
     expect(indexof('aaa', 'aa', 0, -1, 2)).toBe(1n); // occurrences may overlap
     expect(indexof('😀abc', 'b')).toBe(2n); // code points
   });
