@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Database } from '../database.js';
 import { loadDataFolder } from '../node/load-data.js';
+import { loadSchemaFolder } from '../node/schemas.js';
 import { parseDatetime } from '../values/datetime.js';
 import { UsageError, type Io } from './io.js';
 
@@ -25,11 +26,14 @@ export interface DataOptions {
   data?: string;
   now?: string;
   lenient?: boolean;
+  /** A folder of table schemas (Azure-Sentinel CustomTables *.json, <Table>.schema.json): see node/schemas.ts. */
+  schemas?: string;
 }
 
 export function addDataOptions(cmd: Command): Command {
   return cmd
     .option('-d, --data <dir>', 'data folder: one <Table>.ndjson|.jsonl|.json|.csv per table (default: bundled contoso dataset)')
+    .option('--schemas <dir>', 'folder of table schemas (Azure-Sentinel CustomTables *.json or <Table>.schema.json) for tables the catalogue lacks')
     .option('--now <iso>', "the instant now() and ago() use (default: the dataset's now, else the clock)")
     .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing');
 }
@@ -40,6 +44,7 @@ export function checkDataOptions(opts: DataOptions): void {
     throw new UsageError(`--now takes an ISO-8601 datetime, got '${String(opts.now)}'`);
   }
   if (opts.data !== undefined && !existsSync(String(opts.data))) throw new UsageError(`no such data folder: ${String(opts.data)}`);
+  if (opts.schemas !== undefined && !existsSync(String(opts.schemas))) throw new UsageError(`no such schema folder: ${String(opts.schemas)}`);
 }
 
 export interface OpenedData {
@@ -53,11 +58,15 @@ export interface OpenedData {
 export function openData(opts: DataOptions, io: Io): OpenedData {
   checkDataOptions(opts);
   const started = Date.now();
+  // Declared schemas first: a data file of a declared table is read with its declared columns.
+  const schemas = opts.schemas !== undefined ? loadSchemaFolder(String(opts.schemas)) : {};
   const dataset = loadDataFolder(opts.data ?? bundledDataDir(), {
+    schemas,
     lenient: Boolean(opts.lenient),
     progress: (m) => io.err(`kqlite: ${m}\n`),
   });
   const db = new Database();
+  for (const [name, columns] of Object.entries(schemas)) db.defineTable(name, columns);
   for (const [name, t] of dataset.tables) db.addTable(name, t);
   for (const [name, n] of dataset.badValues) io.err(`kqlite: ${name}: ${n} bad value(s) turned into nulls (--lenient)\n`);
   return { db, now: opts.now ?? dataset.now, loadMs: Date.now() - started };

@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRun } from './commands/run.js';
 import { registerTest } from './commands/test.js';
+import { registerTables } from './commands/tables.js';
 import { kqliteVersion } from './commands/version.js';
 import { UsageError, type CommandState, type Io } from './io.js';
 
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerCheck(program, io, state);
   registerTest(program, io, state);
   registerExplain(program, io, state);
+  registerTables(program, io, state);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
