@@ -3,6 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { main } from '../dist/src/cli.js';
 
+// The reader of our output may go away early (`kqlite run … | head -2`): stop quietly, as command-line tools do,
+// rather than die on the write error with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),

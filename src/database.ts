@@ -12,10 +12,11 @@ import type { Plan } from './engine/plan/logical.js';
 import { explainPlan } from './engine/plan/explain.js';
 import { SchemaMapWithBuiltins } from './tables/builtin-schemas.js';
 import { tableFromRows, RowConversionError } from './tables/from-rows.js';
+import { checkSchema as checkDeclaredSchema, SchemaError } from './tables/schema-check.js';
 import type { Column, Schema, Table } from './tables/table.js';
 import { QueryResult } from './result.js';
 import { parseDatetime } from './values/datetime.js';
-import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND, type ScalarType } from './values/types.js';
+import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND } from './values/types.js';
 
 export interface QueryOptions {
   /** The instant now() and ago() use, for the whole query. Default: the wall clock. */
@@ -66,6 +67,9 @@ export class Database {
     const schema = input.schema ? checkSchema(name, input.schema) : this.schemas.get(name);
     if (!schema) {
       throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${name}' has no schema: pass one with its rows` })]);
+    }
+    if (!Array.isArray(input.rows)) {
+      throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${name}': rows must be an array of objects` })]);
     }
     try {
       const t = tableFromRows(schema, input.rows);
@@ -139,16 +143,14 @@ function findRender(plan: Plan): { chart: string; properties: Readonly<Record<st
   return plan.kind === 'Render' ? { chart: plan.chart, properties: plan.properties } : undefined;
 }
 
-const TYPES = new Set(['bool', 'int', 'long', 'real', 'datetime', 'timespan', 'string', 'guid', 'dynamic']);
-
+/** A declared schema as the engine's columns; every Kusto type spelling resolves (src/tables/schema-check.ts). */
 function checkSchema(table: string, schema: readonly { name: string; type: string }[]): Column[] {
-  return schema.map((c) => {
-    const t = c.type === 'double' ? 'real' : c.type === 'boolean' ? 'bool' : c.type;
-    if (!TYPES.has(t)) {
-      throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${table}', column '${c.name}': unsupported type '${c.type}'` })]);
-    }
-    return { name: c.name, type: t as ScalarType };
-  });
+  try {
+    return checkDeclaredSchema(schema);
+  } catch (err) {
+    if (!(err instanceof SchemaError)) throw err;
+    throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: `table '${table}': ${err.message}` })]);
+  }
 }
 
 /** One-shot convenience: a fresh database with the given tables. */

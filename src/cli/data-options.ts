@@ -28,6 +28,7 @@ export interface DataOptions {
   lenient?: boolean;
   /** A folder of table schemas (Azure-Sentinel CustomTables *.json, <Table>.schema.json): see node/schemas.ts. */
   schemas?: string;
+  strict?: boolean;
 }
 
 export function addDataOptions(cmd: Command): Command {
@@ -35,7 +36,8 @@ export function addDataOptions(cmd: Command): Command {
     .option('-d, --data <dir>', 'data folder: one <Table>.ndjson|.jsonl|.json|.csv per table (default: bundled contoso dataset)')
     .option('--schemas <dir>', 'folder of table schemas (Azure-Sentinel CustomTables *.json or <Table>.schema.json) for tables the catalogue lacks')
     .option('--now <iso>', "the instant now() and ago() use (default: the dataset's now, else the clock)")
-    .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing');
+    .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing')
+    .option('--strict', 'make doubtful data files errors: a file whose name is no known table, a format kqlite cannot read');
 }
 
 /** Checks the options before anything is loaded, so a usage mistake never waits for a large load. */
@@ -63,11 +65,14 @@ export function openData(opts: DataOptions, io: Io): OpenedData {
   const dataset = loadDataFolder(opts.data ?? bundledDataDir(), {
     schemas,
     lenient: Boolean(opts.lenient),
+    strict: Boolean(opts.strict),
     progress: (m) => io.err(`kqlite: ${m}\n`),
+    warn: (m) => io.err(`kqlite: warning: ${m}\n`),
   });
   const db = new Database();
   for (const [name, columns] of Object.entries(schemas)) db.defineTable(name, columns);
   for (const [name, t] of dataset.tables) db.addTable(name, t);
   for (const [name, n] of dataset.badValues) io.err(`kqlite: ${name}: ${n} bad value(s) turned into nulls (--lenient)\n`);
+  for (const [name, n] of dataset.replacedUtf8) io.err(`kqlite: ${name}: ${n} invalid UTF-8 sequence(s) replaced by U+FFFD (--lenient)\n`);
   return { db, now: opts.now ?? dataset.now, loadMs: Date.now() - started };
 }

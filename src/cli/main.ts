@@ -52,9 +52,36 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`kqlite: ${err.message}\n`);
       return 1;
     }
+    const ioMessage = ioErrorMessage(err);
+    if (ioMessage === 'EPIPE') return state.exitCode; // the reader of our output went away (`| head`): end quietly
+    if (ioMessage !== undefined) {
+      io.err(`kqlite: ${ioMessage}\n`);
+      return 2;
+    }
     const debug = argv.includes('--debug');
     io.err(`kqlite: internal error: ${(err as Error).message}\n${debug ? (err as Error).stack + '\n' : '(run with --debug for details; please report it)\n'}`);
     return 1;
   }
   return state.exitCode;
+}
+
+/** A user-facing line for a file-system error (a path given that is a folder, missing, unreadable), 'EPIPE' for a
+ * closed output pipe, undefined for anything else. */
+function ioErrorMessage(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (!e || typeof e !== 'object' || typeof e.code !== 'string') return undefined;
+  if (e.code === 'EPIPE') return 'EPIPE';
+  const reasons: Record<string, string> = {
+    EISDIR: 'is a folder, not a file',
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'the name is too long',
+    EMFILE: 'too many open files',
+  };
+  const reason = reasons[e.code];
+  if (reason === undefined) return undefined;
+  return e.path ? `cannot read ${e.path}: ${reason}` : `${reason} (${e.syscall ?? 'file system'})`;
 }
