@@ -5,11 +5,11 @@
 import { diagnostic, hasErrors, KqlError, type Diagnostic } from './diagnostics.js';
 import { parse } from './parser/index.js';
 import { bindScript } from './engine/bind/bind-script.js';
-import type { BindContext, CatalogView } from './engine/bind/scope.js';
-import { ExecContext, type Limits } from './engine/exec/context.js';
-import { execute } from './engine/exec/execute.js';
+import type { CatalogView } from './engine/bind/scope.js';
+import type { Limits } from './engine/exec/context.js';
+import { execute, newExecContext } from './engine/exec/execute.js';
+import { explainPlan } from './engine/operators/index.js';
 import type { Plan } from './engine/plan/logical.js';
-import { explainPlan } from './engine/plan/explain.js';
 import { SchemaMapWithBuiltins } from './tables/builtin-schemas.js';
 import { tableFromRows, RowConversionError } from './tables/from-rows.js';
 import { checkSchema as checkDeclaredSchema, SchemaError } from './tables/schema-check.js';
@@ -99,23 +99,23 @@ export class Database {
   plan(text: string, options: QueryOptions = {}): { plan?: Plan; diagnostics: Diagnostic[] } {
     const parsed = parse(text);
     if (hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
-    const ctx: BindContext = {
+    const diagnostics = [...parsed.diagnostics];
+    const plan = bindScript(parsed.ast, {
       catalog: this.catalog(),
-      diagnostics: [...parsed.diagnostics],
+      diagnostics,
       nowTicks: nowTicks(options.now),
-      materializeCount: 0,
       source: text,
-      discover: (p) => execute(p, new ExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
-    };
-    const plan = bindScript(parsed.ast, ctx);
-    return plan && !hasErrors(ctx.diagnostics) ? { plan, diagnostics: ctx.diagnostics } : { diagnostics: ctx.diagnostics };
+      // The binder's one way to read data (evaluate bag_unpack without an output schema): see BindContext.discover.
+      discover: (p) => execute(p, newExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
+    });
+    return plan && !hasErrors(diagnostics) ? { plan, diagnostics } : { diagnostics };
   }
 
   /** Run a query. Throws KqlError (with positions) for a bad query or a runtime limit. */
   query(text: string, options: QueryOptions = {}): QueryResult {
     const { plan, diagnostics } = this.plan(text, options);
     if (!plan) throw new KqlError(diagnostics, text, options.fileName);
-    const ctx = new ExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
+    const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
     let table: Table;
     try {
       table = execute(plan, ctx);

@@ -1,13 +1,32 @@
-// Script → plan: let statements extend the scope in order; the last query statement is the result.
+// Script → plan: let statements extend the scope in order; the last query statement is the result. Here the
+// binder's context is made, with its own entry points (bindTabular, isSerialized) for the operator modules.
 
-import { diagnostic } from '../../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
+import type { Table } from '../../tables/table.js';
+import { isSerialized } from '../operators/index.js';
 import type { Plan } from '../plan/logical.js';
 import { bindLetValue } from './bind-expr.js';
-import { bindTabular } from './bind-query.js';
-import { LetScope, type BindContext } from './scope.js';
+import { bindTabular } from './bind-tabular.js';
+import { LetScope, type BindContext, type CatalogView } from './scope.js';
 
-export function bindScript(script: A.Script, ctx: BindContext): Plan | undefined {
+export interface BindOptions {
+  readonly catalog: CatalogView;
+  /** Diagnostics so far (the parser's warnings); the binder appends its own. */
+  readonly diagnostics: Diagnostic[];
+  readonly nowTicks: bigint;
+  readonly source: string;
+  /** See BindContext.discover. */
+  readonly discover?: (plan: Plan) => Table;
+}
+
+export function bindScript(script: A.Script, options: BindOptions): Plan | undefined {
+  const ctx: BindContext = {
+    ...options,
+    materializeCount: 0,
+    bindTabular,
+    isSerialized,
+  };
   let lets = LetScope.empty();
   const queries = script.statements.filter((s) => s.kind === 'QueryStatement');
   if (queries.length > 1) {

@@ -1,9 +1,9 @@
 // What a name means at a point of the query: columns of the current input, let bindings (scalar, tabular,
-// lambda), and the catalog of tables. Innermost binding wins (docs: let-statement.md).
+// lambda), and the catalog of tables. Innermost binding wins (docs: let-statement.md). Also the binder's context.
 
 import type { Diagnostic, Span } from '../../diagnostics.js';
 import type { Expression, Lambda } from '../../parser/ast.js';
-import type { Schema } from '../../tables/table.js';
+import type { Schema, Table } from '../../tables/table.js';
 import type { BoundExpr } from '../plan/expr.js';
 import type { Plan } from '../plan/logical.js';
 
@@ -48,28 +48,37 @@ export interface BindContext {
   /** The query's `now`, in datetime ticks: now() and ago() use this one instant throughout a query. */
   readonly nowTicks: bigint;
   /**
-   * Runs a plan over the database's data while binding: only for operators whose output schema depends on the data
-   * (evaluate bag_unpack without an output schema, as in Kusto).
+   * The one way binding may read data, for an operator whose output schema depends on the data as in Kusto
+   * (`evaluate bag_unpack` without an output schema): runs a bound plan over the database's tables. The database
+   * provides it; without it such operators are refused. The binder itself never imports the executor.
    */
-  readonly discover?: (plan: Plan) => import('../../tables/table.js').Table;
+  readonly discover?: (plan: Plan) => Table;
   /** Counter for materialize() ids. */
   materializeCount: number;
   readonly source: string;
+  /**
+   * The binder's own entry points, for operators and expressions that contain tabular expressions (join's right
+   * side, union legs, subqueries): bind/bind-tabular.ts provides them when the context is made (bind-script.ts).
+   * The context is passed along, so a derived context (`{ ...ctx, diagnostics: [] }`) collects its own diagnostics.
+   */
+  readonly bindTabular: (e: Expression, lets: LetScope, ctx: BindContext) => Plan | undefined;
+  /** Does the plan produce a serialized row set (window functions need one)? From the operator table. */
+  readonly isSerialized: (plan: Plan) => boolean;
 }
 
-/** The row scope of one operator: the input schema (columns by name) and, for joins, the two sides. */
+/** The row scope of one operator: the input schema (columns by name) and let bindings. */
 export interface RowScope {
   readonly schema: Schema;
   readonly lets: LetScope;
-  /** Inside summarize/make-series aggregate position: aggregates are allowed. */
-  readonly aggregates?: boolean;
-  readonly joinSides?: { readonly left: Schema; readonly right: Schema };
   /** The input row set is serialized: window functions may be used (serialize-operator.md). */
   readonly serialized?: boolean;
   /** pack_all() packs the operator's input columns: the first n of the schema (extend adds columns after them). */
   readonly inputColumns?: number;
 }
 
-export function spanOf(e: Expression | Lambda): Span {
-  return e.span;
+/** Expression binding as special-call hooks see it (bind-expr.ts passes itself, so hooks never import it). */
+export interface ExprBinder {
+  expr(e: Expression, scope: RowScope, ctx: BindContext): BoundExpr | undefined;
+  /** A tabular expression as a scalar value (first cell) or a dynamic array of its first column. */
+  subquery(e: Expression, mode: 'scalar' | 'column-array', scope: RowScope, ctx: BindContext, span: Span): BoundExpr | undefined;
 }

@@ -10,6 +10,7 @@ import { diagnostic, KqlError } from '../../diagnostics.js';
 import type { Table } from '../../tables/table.js';
 import {
   allValues,
+  broadcast,
   dictionaryVector,
   dynamicDictionaryVector,
   getValue,
@@ -17,11 +18,10 @@ import {
   scalar,
   type Vector,
 } from '../../tables/vector.js';
-import type { Arg } from '../functions/define.js';
-import { gatherByCode } from '../functions/define.js';
+import type { Arg } from '../functions/types.js';
+import { gatherByCode } from '../functions/lift.js';
 import type { BoundExpr } from '../plan/expr.js';
 import type { ExecContext } from './context.js';
-import { execute } from './execute.js';
 
 export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
   switch (e.kind) {
@@ -45,7 +45,7 @@ export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
     case 'Subquery': {
       const cached = ctx.subqueries.get(e);
       if (cached) return cached;
-      const result = execute(e.plan, ctx);
+      const result = ctx.run(e.plan);
       let value: Arg;
       if (e.mode === 'scalar') {
         // toscalar(): the first column of the first row; null (or "") when empty.
@@ -58,6 +58,15 @@ export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
       return value;
     }
   }
+}
+
+/** An expression's value as a vector of the table's length (scalars broadcast). */
+export function evalVector(e: BoundExpr, t: Table, ctx: ExecContext): Vector {
+  return toVector(evalExpr(e, t, ctx), t.rowCount);
+}
+
+export function toVector(a: Arg, n: number): Vector {
+  return isScalar(a) ? broadcast(a, n) : a;
 }
 
 interface ExprInfo {

@@ -1,8 +1,11 @@
-// Per-run state of the evaluator: the tables, caches for materialize() and subqueries, limits and cancellation.
+// Per-run state of the evaluator: the tables, caches for materialize() and subqueries, limits and cancellation,
+// and `run`, the executor itself, through which operators execute their inputs (exec/execute.ts provides it, so
+// operator modules never import the dispatcher that imports them).
 
 import { diagnostic, KqlError, type Span } from '../../diagnostics.js';
 import type { Table } from '../../tables/table.js';
-import type { Arg, DictionaryMemo } from '../functions/define.js';
+import type { Arg, DictionaryMemo } from '../functions/types.js';
+import type { Plan } from '../plan/logical.js';
 
 export interface Limits {
   /** Rows a result may have (checked at the end). */
@@ -19,12 +22,18 @@ export class ExecContext {
   readonly dictionaryMemo: DictionaryMemo = new WeakMap();
   private readonly deadline: number | undefined;
   constructor(
+    /** Executes a plan in this context (exec/execute.ts's `execute`). */
+    private readonly executor: (plan: Plan, ctx: ExecContext) => Table,
     readonly tables: (name: string) => Table | undefined,
     readonly limits: Limits = {},
     readonly signal?: AbortSignal,
     readonly source = '',
   ) {
     this.deadline = limits.timeoutMs !== undefined ? Date.now() + limits.timeoutMs : undefined;
+  }
+  /** Runs a plan (an operator's input, a subquery) in this context. */
+  run(plan: Plan): Table {
+    return this.executor(plan, this);
   }
   /** Called between operators and in long loops: abort and time budget. */
   check(span: Span): void {

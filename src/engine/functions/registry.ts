@@ -1,17 +1,11 @@
-// The only place where function names are looked up. Categories register by listing their definitions;
-// adding a function never changes this file.
+// The only place where function names are looked up, built once from the index (index.ts). A name is defined at
+// most once per kind (scalar and window functions share one namespace; aggregates and specials have their own).
 
-import type { AggregateDef, ScalarFunctionDef } from './define.js';
-import { conversionFunctions } from './scalar/conversion.js';
-import { conditionalFunctions } from './scalar/conditional.js';
-import { datetimeFunctions } from './scalar/datetime.js';
-import { mathFunctions } from './scalar/math.js';
-import { dynamicFunctions } from './scalar/dynamic.js';
-import { stringFunctions } from './scalar/string.js';
-import { ipFunctions } from './scalar/ip.js';
-import { aggregateFunctions } from './aggregate/index.js';
+import { FUNCTION_CATEGORIES } from './index.js';
+import type { SpecialName } from './special.js';
+import type { AggregateFunctionDef, FunctionDef, ScalarFunctionDef, SpecialFunctionDef } from './types.js';
 
-function index<T extends { name: string; aliases?: readonly string[] }>(defs: readonly T[]): Map<string, T> {
+function byName<T extends FunctionDef>(defs: readonly T[]): ReadonlyMap<string, T> {
   const m = new Map<string, T>();
   for (const d of defs) {
     for (const n of [d.name, ...(d.aliases ?? [])]) {
@@ -22,38 +16,25 @@ function index<T extends { name: string; aliases?: readonly string[] }>(defs: re
   return m;
 }
 
-let scalars: Map<string, ScalarFunctionDef> | undefined;
-let aggregates: Map<string, AggregateDef> | undefined;
-
-// Built lazily: category modules import helpers that import the registry's users, so eager construction
-// would run before every module is initialised.
-function scalarIndex() {
-  return (scalars ??= index([
-    ...conversionFunctions,
-    ...conditionalFunctions,
-    ...datetimeFunctions,
-    ...mathFunctions,
-    ...dynamicFunctions,
-    ...stringFunctions,
-    ...ipFunctions,
-  ]));
-}
-function aggregateIndex() {
-  return (aggregates ??= index(aggregateFunctions));
-}
+const ALL: readonly FunctionDef[] = FUNCTION_CATEGORIES.flatMap((c) => c.functions);
+const SCALARS = byName(ALL.filter((d): d is ScalarFunctionDef => d.kind === 'scalar' || d.kind === 'window'));
+const AGGREGATES = byName(ALL.filter((d): d is AggregateFunctionDef => d.kind === 'aggregate'));
+const SPECIALS = byName(ALL.filter((d): d is SpecialFunctionDef => d.kind === 'special'));
 
 export function lookupScalar(name: string): ScalarFunctionDef | undefined {
-  return scalarIndex().get(name);
+  return SCALARS.get(name);
 }
-export function lookupAggregate(name: string): AggregateDef | undefined {
-  return aggregateIndex().get(name);
+export function lookupAggregate(name: string): AggregateFunctionDef | undefined {
+  return AGGREGATES.get(name);
 }
+export function lookupSpecial(name: string): (SpecialFunctionDef & { readonly name: SpecialName }) | undefined {
+  return SPECIALS.get(name) as (SpecialFunctionDef & { readonly name: SpecialName }) | undefined;
+}
+/** Names a scalar call may use (for did-you-mean). */
 export function scalarFunctionNames(): string[] {
-  return [...scalarIndex().keys(), 'now', 'ago', 'toscalar', 'materialize'];
+  return [...SCALARS.keys(), ...SPECIALS.keys()];
 }
-export function allScalarFunctions(): ScalarFunctionDef[] {
-  return [...new Set(scalarIndex().values())];
-}
-export function allAggregateFunctions(): AggregateDef[] {
-  return [...new Set(aggregateIndex().values())];
+/** Every definition with its category, in index order. */
+export function allFunctions(): readonly { readonly category: string; readonly def: FunctionDef }[] {
+  return FUNCTION_CATEGORIES.flatMap((c) => c.functions.map((def) => ({ category: c.category, def })));
 }

@@ -1,9 +1,9 @@
-// Bound (typed, resolved) scalar expressions. Produced by the binder, compiled to closures by exec/compile-expr.ts.
+// Bound (typed, resolved) scalar expressions. Produced by the binder, evaluated by exec/compile-expr.ts.
 // Columns are referenced by index into the input schema of the operator that evaluates them.
 
 import type { Span } from '../../diagnostics.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
-import type { Invoke } from '../functions/define.js';
+import type { AggregateImpl, Invoke } from '../functions/types.js';
 import type { Plan } from './logical.js';
 
 export type BoundExpr = ColumnRef | Literal | Call | SubqueryValue;
@@ -47,3 +47,11 @@ export interface SubqueryValue {
   readonly span: Span;
 }
 
+/** One aggregate of summarize / make-series: the resolved implementation over bound arguments. */
+export interface AggregateCall {
+  readonly name: string;
+  readonly impl: AggregateImpl;
+  readonly args: readonly BoundExpr[];
+  readonly type: ScalarType;
+  readonly span: Span;
+}

@@ -4,7 +4,9 @@
 
 import { commonType } from '../../types.js';
 import type { ScalarType } from '../../../values/types.js';
-import { lift, simple, type ScalarFunctionDef, type Value } from '../define.js';
+import { lift } from '../lift.js';
+import { simple } from '../simple.js';
+import type { ScalarFunctionDef, Value } from '../types.js';
 
 function branchTypes(types: readonly ScalarType[]): { type: ScalarType } | string {
   const t = commonType(types);
@@ -24,10 +26,15 @@ function conditionalType(types: readonly ScalarType[]): ScalarType {
 }
 
 const iffDef: ScalarFunctionDef = {
+  kind: 'scalar',
   name: 'iff',
   aliases: ['iif'],
+  signature: 'iff(bool, then: any, else: any) → the branches\' common type',
   minArgs: 3,
   maxArgs: 3,
+  nulls: 'custom',
+  deterministic: true,
+  docs: 'iff-function',
   doc: 'Returns the second argument when the condition is true, else the third (a null condition takes the else branch).',
   example: 'print iff(1 > 0, "yes", "no")',
   resolve(argTypes) {
@@ -42,9 +49,14 @@ const iffDef: ScalarFunctionDef = {
 };
 
 const caseDef: ScalarFunctionDef = {
+  kind: 'scalar',
   name: 'case',
+  signature: 'case(bool, then: any, ..., else: any) → the branches\' common type',
   minArgs: 3,
   maxArgs: 1001,
+  nulls: 'custom',
+  deterministic: true,
+  docs: 'case-function',
   doc: 'Evaluates predicates in order and returns the value of the first true one, else the last argument.',
   example: 'print case(1 > 2, "a", 2 > 1, "b", "c")',
   resolve(argTypes) {
@@ -73,9 +85,14 @@ const caseDef: ScalarFunctionDef = {
 };
 
 const coalesceDef: ScalarFunctionDef = {
+  kind: 'scalar',
   name: 'coalesce',
+  signature: 'coalesce(any, any, ...) → the arguments\' common type',
   minArgs: 2,
   maxArgs: 64,
+  nulls: 'custom',
+  deterministic: true,
+  docs: 'coalesce-function',
   doc: 'Returns the first argument that is not null (for strings, not empty).',
   example: 'print coalesce(int(null), 5)',
   resolve(argTypes) {
@@ -110,7 +127,7 @@ export const conditionalFunctions: readonly ScalarFunctionDef[] = [
     params: ['bool'],
     returns: 'bool',
     row: (b) => !b,
-    doc: 'Logical negation; not(null) is null.',
+    docs: 'not-function', doc: 'Logical negation; not(null) is null.',
     example: 'print not(1 > 2)',
   }),
   simple({
@@ -119,7 +136,7 @@ export const conditionalFunctions: readonly ScalarFunctionDef[] = [
     returns: 'bool',
     nulls: 'custom',
     row: (v) => v === null,
-    doc: 'True only for a null value ("" is not null).',
+    docs: 'isnull-function', doc: 'True only for a null value ("" is not null).',
     example: 'print isnull(int(null))',
   }),
   simple({
@@ -129,7 +146,7 @@ export const conditionalFunctions: readonly ScalarFunctionDef[] = [
     returns: 'bool',
     nulls: 'custom',
     row: (v) => v !== null,
-    doc: 'True when the value is not null.',
+    docs: 'isnotnull-function', doc: 'True when the value is not null.',
     example: 'print isnotnull(5)',
   }),
   simple({
@@ -138,7 +155,7 @@ export const conditionalFunctions: readonly ScalarFunctionDef[] = [
     returns: 'bool',
     nulls: 'custom',
     row: (v) => isEmptyValue(v),
-    doc: 'True for "" or null.',
+    docs: 'isempty-function', doc: 'True for "" or null.',
     example: 'print isempty("")',
   }),
   simple({
@@ -148,7 +165,7 @@ export const conditionalFunctions: readonly ScalarFunctionDef[] = [
     returns: 'bool',
     nulls: 'custom',
     row: (v) => !isEmptyValue(v),
-    doc: 'True when the value is neither "" nor null.',
+    docs: 'isnotempty-function', doc: 'True when the value is neither "" nor null.',
     example: 'print isnotempty("a")',
   }),
 ];

@@ -14,7 +14,8 @@ import {
 } from '../../../values/convert.js';
 import { dynamicFromScalar, parseJson } from '../../../values/dynamic.js';
 import type { Dynamic, ScalarType, ScalarValue } from '../../../values/types.js';
-import { lift, type Invoke, type ScalarFunctionDef, type Value } from '../define.js';
+import { lift } from '../lift.js';
+import type { Invoke, ResultName, ScalarFunctionDef, Value } from '../types.js';
 
 type Converter = (v: ScalarValue, from: ScalarType) => Value;
 
@@ -39,11 +40,17 @@ export function conversionInvoke(from: ScalarType, to: ScalarType): Invoke {
 
 function converter(name: string, to: Exclude<ScalarType, 'decimal'>, doc: string, example: string, aliases?: string[]): ScalarFunctionDef {
   return {
+    kind: 'scalar',
     name,
     aliases,
+    signature: `${name}(any) → ${to}`,
     minArgs: 1,
     maxArgs: 1,
+    nulls: 'custom',
+    deterministic: true,
+    resultName: 'first-argument',
     doc,
+    docs: `${name}-function`,
     example,
     resolve(argTypes) {
       const from = argTypes[0]!;
@@ -53,20 +60,31 @@ function converter(name: string, to: Exclude<ScalarType, 'decimal'>, doc: string
   };
 }
 
-const parseJsonDef: ScalarFunctionDef = {
-  name: 'parse_json',
-  aliases: ['todynamic', 'parsejson', 'toobject'],
-  minArgs: 1,
-  maxArgs: 1,
-  doc: 'Interprets a string as JSON and returns a dynamic value; dynamic input is returned as is.',
-  example: `print parse_json('{"a":1}').a`,
-  resolve(argTypes) {
-    const from = argTypes[0]!;
-    if (from === 'dynamic') return { returnType: 'dynamic', invoke: (args) => args[0]! };
-    if (from === 'string') return { returnType: 'dynamic', invoke: lift('dynamic', (s) => parseJson(s as string), 'custom') };
-    return { arg: 0, expected: 'string or dynamic', got: from };
-  },
-};
+function resolveParseJson(argTypes: readonly ScalarType[]) {
+  const from = argTypes[0]!;
+  if (from === 'dynamic') return { returnType: 'dynamic' as const, invoke: ((args) => args[0]!) as Invoke };
+  if (from === 'string') return { returnType: 'dynamic' as const, invoke: lift('dynamic', (s) => parseJson(s as string), 'custom') };
+  return { arg: 0, expected: 'string or dynamic', got: from };
+}
+
+/** parse_json and todynamic are one function; only todynamic/toobject name their column after the argument. */
+function jsonParser(name: string, aliases: string[], resultName: ResultName | undefined, example: string): ScalarFunctionDef {
+  return {
+    kind: 'scalar',
+    name,
+    aliases,
+    signature: `${name}(string or dynamic) → dynamic`,
+    minArgs: 1,
+    maxArgs: 1,
+    nulls: 'custom',
+    deterministic: true,
+    resultName,
+    doc: 'Interprets a string as JSON and returns a dynamic value; dynamic input is returned as is.',
+    docs: 'parse-json-function',
+    example,
+    resolve: resolveParseJson,
+  };
+}
 
 export const conversionFunctions: readonly ScalarFunctionDef[] = [
   converter('tostring', 'string', 'Converts a value to its string representation; null gives "".', 'print tostring(123)'),
@@ -77,7 +95,8 @@ export const conversionFunctions: readonly ScalarFunctionDef[] = [
   converter('todatetime', 'datetime', 'Converts to datetime; null when the conversion fails.', 'print todatetime("2026-01-01")'),
   converter('totimespan', 'timespan', 'Converts to timespan; null when the conversion fails.', 'print totimespan("0.00:03:00")', ['totime']),
   converter('toguid', 'guid', 'Converts to guid; null when the conversion fails.', 'print toguid("74be27de-1e4e-49d9-b579-fe0b331d3642")'),
-  parseJsonDef,
+  jsonParser('parse_json', ['parsejson'], undefined, `print parse_json('{"a":1}').a`),
+  jsonParser('todynamic', ['toobject'], 'first-argument', `print todynamic('[1,2]')[1]`),
 ];
 
 export type { Dynamic };

@@ -1,8 +1,12 @@
 // Date and time functions on 100-ns ticks (src/values/calendar.ts does the calendar work).
-// ago() and now() are bound by the binder to the query's single `now` instant (now-function.md).
+// now() and ago() read the query's single `now` instant from the resolve context (now-function.md), so the whole
+// query sees one instant and both fold to constants.
 
 import * as cal from '../../../values/calendar.js';
-import { simple, type ScalarFunctionDef, type Value, lift } from '../define.js';
+import { scalar } from '../../../tables/vector.js';
+import { lift } from '../lift.js';
+import { simple } from '../simple.js';
+import { refuse, type ScalarFunctionDef, type Value } from '../types.js';
 import type { ScalarType } from '../../../values/types.js';
 
 const t = (v: Value) => v as bigint;
@@ -16,16 +20,24 @@ function startEnd(name: string, fn: (x: bigint | null, o?: number | bigint) => b
     returns: 'datetime',
     row: (d, off) => fn(t(d), optInt(off)),
     doc,
+    docs: `${name}-function`,
+    resultName: 'first-argument',
     example: `print ${name}(datetime(2017-01-01 10:10:17))`,
   });
 }
 
 /** bin(value, size) / floor(): numbers, timespans and datetimes (bin-function.md). */
 const binDef: ScalarFunctionDef = {
+  kind: 'scalar',
   name: 'bin',
   aliases: ['floor'],
+  signature: "bin(number, number) → number; bin(datetime or timespan, timespan) → the first argument's type",
   minArgs: 2,
   maxArgs: 2,
+  nulls: 'propagate',
+  deterministic: true,
+  resultName: 'first-argument',
+  docs: 'bin-function',
   doc: 'Rounds values down to a multiple of the bin size (datetimes aligned at 0001-01-01).',
   example: 'print bin(4.5, 1)',
   resolve([v, s]) {
@@ -63,9 +75,15 @@ const binDef: ScalarFunctionDef = {
 };
 
 const binAtDef: ScalarFunctionDef = {
+  kind: 'scalar',
   name: 'bin_at',
+  signature: "bin_at(value, bin size, fixed point) → the value's type",
   minArgs: 3,
   maxArgs: 3,
+  nulls: 'propagate',
+  deterministic: true,
+  resultName: 'first-argument',
+  docs: 'bin-at-function',
   doc: 'Rounds values down to a bin size aligned with a fixed point.',
   example: 'print bin_at(6.5, 2.5, 7)',
   resolve([v, s, f]) {
@@ -87,7 +105,51 @@ const binAtDef: ScalarFunctionDef = {
   },
 };
 
+const nowDef: ScalarFunctionDef = {
+  kind: 'scalar',
+  name: 'now',
+  signature: 'now([offset: timespan]) → datetime',
+  minArgs: 0,
+  maxArgs: 1,
+  nulls: 'propagate',
+  deterministic: true,
+  doc: "The query's current instant, optionally offset by a constant timespan.",
+  docs: 'now-function',
+  example: 'print now(-1d) < now()',
+  resolve(argTypes, ctx) {
+    let at: bigint | null = ctx.nowTicks;
+    if (argTypes.length === 1) {
+      const offset = ctx.constant(0);
+      if (argTypes[0] !== 'timespan' || !offset) return refuse('bind-expected-constant', { what: 'the offset of now()' }, 0);
+      at = offset.value === null ? null : at + (offset.value as bigint);
+    }
+    const value = scalar('datetime', at);
+    return { returnType: 'datetime', invoke: () => value };
+  },
+};
+
+/** ago(ts) = now() - ts, with the query's single now (ago-function.md). */
+const agoDef: ScalarFunctionDef = {
+  kind: 'scalar',
+  name: 'ago',
+  signature: 'ago(timespan) → datetime',
+  minArgs: 1,
+  maxArgs: 1,
+  nulls: 'propagate',
+  deterministic: true,
+  doc: "The query's current instant minus a timespan.",
+  docs: 'ago-function',
+  example: 'print ago(1h) < now()',
+  resolve(argTypes, ctx) {
+    if (argTypes[0] !== 'timespan') return { arg: 0, expected: 'a timespan', got: argTypes[0]! };
+    const now = ctx.nowTicks;
+    return { returnType: 'datetime', invoke: lift('datetime', (ts) => now - (ts as bigint)) };
+  },
+};
+
 export const datetimeFunctions: readonly ScalarFunctionDef[] = [
+  nowDef,
+  agoDef,
   startEnd('startofday', cal.startOfDay, 'Start of the day (midnight UTC), optionally offset by days.'),
   startEnd('startofweek', cal.startOfWeek, 'Start of the week (Sunday), optionally offset by weeks.'),
   startEnd('startofmonth', cal.startOfMonth, 'Start of the month, optionally offset by months.'),
@@ -103,7 +165,7 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
     params: ['string', 'integer', 'datetime'],
     returns: 'datetime',
     row: (p, n, d) => cal.datetimeAdd(p as string, n as bigint, t(d)),
-    doc: 'Adds a number of date parts to a datetime.',
+    docs: 'datetime-add-function', doc: 'Adds a number of date parts to a datetime.',
     example: "print datetime_add('month', 1, datetime(2017-01-31))",
   }),
   simple({
@@ -111,7 +173,7 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
     params: ['string', 'datetime', 'datetime'],
     returns: 'long',
     row: (p, a, b) => cal.datetimeDiff(p as string, t(a), t(b)),
-    doc: 'Number of date-part boundaries crossed between two datetimes.',
+    docs: 'datetime-diff-function', doc: 'Number of date-part boundaries crossed between two datetimes.',
     example: "print datetime_diff('year', datetime(2017-01-01), datetime(2000-12-31))",
   }),
   simple({
@@ -119,22 +181,23 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
     params: ['string', 'datetime'],
     returns: 'int',
     row: (p, d) => cal.datetimePart(p as string, t(d)),
-    doc: 'One part of a datetime as an integer.',
+    docs: 'datetime-part-function', doc: 'One part of a datetime as an integer.',
     example: "print datetime_part('year', datetime(2017-10-30))",
   }),
-  simple({ name: 'dayofweek', params: ['datetime'], returns: 'timespan', row: (d) => cal.dayOfWeek(t(d)), doc: 'Days since the preceding Sunday, as a timespan.', example: 'print dayofweek(datetime(1947-11-30))' }),
-  simple({ name: 'dayofmonth', params: ['datetime'], returns: 'int', row: (d) => cal.dayOfMonth(t(d)), doc: 'Day of the month.', example: 'print dayofmonth(datetime(2015-12-14))' }),
-  simple({ name: 'dayofyear', params: ['datetime'], returns: 'int', row: (d) => cal.dayOfYear(t(d)), doc: 'Day of the year.', example: 'print dayofyear(datetime(2015-12-14))' }),
-  simple({ name: 'getmonth', aliases: ['monthofyear'], params: ['datetime'], returns: 'int', row: (d) => cal.getMonth(t(d)), doc: 'Month number (1-12).', example: 'print getmonth(datetime(2015-10-12))' }),
-  simple({ name: 'getyear', params: ['datetime'], returns: 'int', row: (d) => cal.getYear(t(d)), doc: 'Year.', example: 'print getyear(datetime(2015-10-12))' }),
-  simple({ name: 'hourofday', params: ['datetime'], returns: 'int', row: (d) => cal.hourOfDay(t(d)), doc: 'Hour of the day (0-23).', example: 'print hourofday(datetime(2015-12-14 18:54))' }),
-  simple({ name: 'week_of_year', params: ['datetime'], returns: 'int', row: (d) => cal.weekOfYear(t(d)), doc: 'ISO 8601 week number.', example: 'print week_of_year(datetime(2020-12-31))' }),
+  simple({ name: 'dayofweek', params: ['datetime'], returns: 'timespan', row: (d) => cal.dayOfWeek(t(d)), docs: 'day-of-week-function', doc: 'Days since the preceding Sunday, as a timespan.', example: 'print dayofweek(datetime(1947-11-30))' }),
+  simple({ name: 'dayofmonth', params: ['datetime'], returns: 'int', row: (d) => cal.dayOfMonth(t(d)), docs: 'day-of-month-function', doc: 'Day of the month.', example: 'print dayofmonth(datetime(2015-12-14))' }),
+  simple({ name: 'dayofyear', params: ['datetime'], returns: 'int', row: (d) => cal.dayOfYear(t(d)), docs: 'day-of-year-function', doc: 'Day of the year.', example: 'print dayofyear(datetime(2015-12-14))' }),
+  simple({ name: 'getmonth', aliases: ['monthofyear'], params: ['datetime'], returns: 'int', row: (d) => cal.getMonth(t(d)), docs: 'monthofyear-function', doc: 'Month number (1-12).', example: 'print getmonth(datetime(2015-10-12))' }),
+  simple({ name: 'getyear', params: ['datetime'], returns: 'int', row: (d) => cal.getYear(t(d)), docs: 'getyear-function', doc: 'Year.', example: 'print getyear(datetime(2015-10-12))' }),
+  simple({ name: 'hourofday', params: ['datetime'], returns: 'int', row: (d) => cal.hourOfDay(t(d)), docs: 'hour-of-day-function', doc: 'Hour of the day (0-23).', example: 'print hourofday(datetime(2015-12-14 18:54))' }),
+  simple({ name: 'week_of_year', params: ['datetime'], returns: 'int', row: (d) => cal.weekOfYear(t(d)), docs: 'week-of-year-function', doc: 'ISO 8601 week number.', example: 'print week_of_year(datetime(2020-12-31))' }),
   simple({
     name: 'format_datetime',
     params: ['datetime', 'string'],
     returns: 'string',
     row: (d, f) => cal.formatDatetimeWith(t(d), f as string),
-    doc: 'Formats a datetime with .NET-style specifiers.',
+    resultName: 'first-argument',
+    docs: 'format-datetime-function', doc: 'Formats a datetime with .NET-style specifiers.',
     example: "print format_datetime(datetime(2017-01-29 09:00:05), 'yy-MM-dd [HH:mm:ss]')",
   }),
   simple({
@@ -142,7 +205,7 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
     params: ['timespan', 'string'],
     returns: 'string',
     row: (d, f) => cal.formatTimespanWith(t(d), f as string),
-    doc: 'Formats a timespan with .NET-style specifiers.',
+    docs: 'format-timespan-function', doc: 'Formats a timespan with .NET-style specifiers.',
     example: "print format_timespan(time(1d), 'd:hh:mm')",
   }),
   simple({
@@ -151,9 +214,9 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
     optional: 3,
     returns: 'datetime',
     row: (y, mo, d, h, mi, s) => cal.makeDatetime(y as number, mo as number, d as number, (h ?? 0) as number, (mi ?? 0) as number, (s ?? 0) as number),
-    doc: 'Builds a datetime from its parts.',
+    docs: 'make-datetime-function', doc: 'Builds a datetime from its parts.',
     example: 'print make_datetime(2017, 10, 1)',
   }),
-  simple({ name: 'unixtime_seconds_todatetime', params: ['real*'], returns: 'datetime', row: (n) => cal.unixtimeSecondsToDatetime(n as number), doc: 'Datetime from Unix seconds.', example: 'print unixtime_seconds_todatetime(1546300800)' }),
-  simple({ name: 'unixtime_milliseconds_todatetime', params: ['real*'], returns: 'datetime', row: (n) => cal.unixtimeMillisecondsToDatetime(n as number), doc: 'Datetime from Unix milliseconds.', example: 'print unixtime_milliseconds_todatetime(1546300800000)' }),
+  simple({ name: 'unixtime_seconds_todatetime', params: ['real*'], returns: 'datetime', row: (n) => cal.unixtimeSecondsToDatetime(n as number), docs: 'unixtime-seconds-todatetime-function', doc: 'Datetime from Unix seconds.', example: 'print unixtime_seconds_todatetime(1546300800)' }),
+  simple({ name: 'unixtime_milliseconds_todatetime', params: ['real*'], returns: 'datetime', row: (n) => cal.unixtimeMillisecondsToDatetime(n as number), docs: 'unixtime-milliseconds-todatetime-function', doc: 'Datetime from Unix milliseconds.', example: 'print unixtime_milliseconds_todatetime(1546300800000)' }),
 ];

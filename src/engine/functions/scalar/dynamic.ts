@@ -7,38 +7,45 @@ import { dynamicTypeName, dynamicToCanonicalJson } from '../../../values/dynamic
 import type { Dynamic } from '../../../values/types.js';
 import { formatDatetime } from '../../../values/datetime.js';
 import { formatTimespan } from '../../../values/timespan.js';
-import { simple, type ScalarFunctionDef, lift } from '../define.js';
+import { lift } from '../lift.js';
+import { simple } from '../simple.js';
+import type { ScalarFunctionDef } from '../types.js';
 
 const dyn = (v: unknown) => v as Dynamic;
 
 export const dynamicFunctions: readonly ScalarFunctionDef[] = [
-  simple({ name: 'parse_url', aliases: ['parseurl'], params: ['string'], returns: 'dynamic', row: (s) => parseUrl(s as string), doc: 'Splits an absolute URL into Scheme, Host, Port, Path, Username, Password, Query Parameters and Fragment.', example: 'print parse_url("https://host:1234/path?k=v#frag")' }),
-  simple({ name: 'parse_urlquery', params: ['string'], returns: 'dynamic', row: (s) => parseUrlQuery(s as string), doc: 'Parses a URL query string into {"Query Parameters": {...}}.', example: 'print parse_urlquery("k1=v1&k2=v2")' }),
-  simple({ name: 'parse_path', params: ['string'], returns: 'dynamic', row: (s) => parsePath(s as string), doc: 'Splits a file path into its parts.', example: 'print parse_path(@"C:\\temp\\file.txt")' }),
-  simple({ name: 'array_length', params: ['dynamic'], returns: 'long', row: (a) => d.arrayLength(dyn(a)), doc: 'Number of elements of a dynamic array; null when not an array.', example: 'print array_length(dynamic([1,2,3]))' }),
-  simple({ name: 'array_concat', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.arrayConcat(...a.map(dyn)), doc: 'Concatenates dynamic arrays.', example: 'print array_concat(dynamic([1]), dynamic([2]))' }),
-  simple({ name: 'array_slice', params: ['dynamic', 'integer', 'integer'], returns: 'dynamic', row: (a, s, e) => d.arraySlice(dyn(a), s as bigint, e as bigint), doc: 'Elements from start to end (inclusive; negative counts from the end).', example: 'print array_slice(dynamic([1,2,3]), 1, 2)' }),
-  simple({ name: 'array_reverse', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arrayReverse(dyn(a)), doc: 'Reverses an array.', example: 'print array_reverse(dynamic([1,2,3]))' }),
-  simple({ name: 'array_sum', params: ['dynamic'], returns: 'real', row: (a) => d.arraySum(dyn(a)), doc: 'Sum of a numeric array.', example: 'print array_sum(dynamic([1,2,3]))' }),
-  simple({ name: 'array_sort_asc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortAsc([dyn(a)])[0] ?? null, doc: 'Sorts an array ascending.', example: 'print array_sort_asc(dynamic([3,1,2]))' }),
-  simple({ name: 'array_sort_desc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortDesc([dyn(a)])[0] ?? null, doc: 'Sorts an array descending.', example: 'print array_sort_desc(dynamic([3,1,2]))' }),
-  simple({ name: 'array_index_of', params: ['dynamic', 'anydyn'], returns: 'long', row: (a, v) => d.arrayIndexOf(dyn(a), dyn(v)), doc: 'Index of a value in an array, -1 when absent.', example: 'print array_index_of(dynamic(["a","b"]), "b")' }),
-  simple({ name: 'set_has_element', params: ['dynamic', 'anydyn'], returns: 'bool', nulls: 'custom', row: (a, v) => d.setHasElement(dyn(a), dyn(v)), doc: 'True when the array contains the value.', example: 'print set_has_element(dynamic([1,2]), 2)' }),
-  simple({ name: 'set_union', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setUnion(...a.map(dyn)), doc: 'Distinct values of all arrays.', example: 'print set_union(dynamic([1]), dynamic([1,2]))' }),
-  simple({ name: 'set_intersect', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setIntersect(...a.map(dyn)), doc: 'Distinct values present in every array.', example: 'print set_intersect(dynamic([1,2]), dynamic([2]))' }),
-  simple({ name: 'set_difference', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setDifference(...a.map(dyn)), doc: 'Distinct values of the first array absent from the others.', example: 'print set_difference(dynamic([1,2]), dynamic([2]))' }),
-  simple({ name: 'jaccard_index', params: ['dynamic', 'dynamic'], returns: 'dynamic', row: (a, b) => d.jaccardIndex(dyn(a), dyn(b)), doc: 'Jaccard similarity of two sets (a dynamic real: Microsoft\'s analyser types the result dynamic).', example: 'print jaccard_index(dynamic([1,2]), dynamic([2,3]))' }),
-  simple({ name: 'pack_array', params: ['anydyn'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.packArray(...a.map(dyn)), doc: 'Packs the arguments into a dynamic array.', example: 'print pack_array(1, "a")' }),
-  simple({ name: 'bag_pack', aliases: ['pack'], params: ['anydyn'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagPack(a.map(dyn)), doc: 'Builds a property bag from alternating keys and values.', example: 'print bag_pack("a", 1)' }),
-  simple({ name: 'bag_merge', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagMerge(...a.map(dyn)), doc: 'Merges property bags (first wins).', example: 'print bag_merge(dynamic({"a":1}), dynamic({"b":2}))' }),
-  simple({ name: 'bag_keys', params: ['dynamic'], returns: 'dynamic', row: (a) => d.bagKeys(dyn(a)), doc: 'Keys of a property bag.', example: 'print bag_keys(dynamic({"a":1}))' }),
-  simple({ name: 'bag_remove_keys', params: ['dynamic', 'dynamic'], returns: 'dynamic', row: (a, k) => d.bagRemoveKeys(dyn(a), dyn(k)), doc: 'A bag without the given keys.', example: 'print bag_remove_keys(dynamic({"a":1,"b":2}), dynamic(["a"]))' }),
-  simple({ name: 'strcat_array', params: ['dynamic', 'string'], returns: 'string', row: (a, s) => d.strcatArray(dyn(a), s as string), doc: 'Joins array elements with a delimiter.', example: 'print strcat_array(dynamic([1,2]), "-")' }),
-  simple({ name: 'zip', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.zip(...a.map(dyn)), doc: 'Zips arrays element-wise.', example: 'print zip(dynamic([1,2]), dynamic(["a","b"]))' }),
+  simple({ name: 'parse_url', aliases: ['parseurl'], params: ['string'], returns: 'dynamic', row: (s) => parseUrl(s as string), docs: 'parse-url-function', doc: 'Splits an absolute URL into Scheme, Host, Port, Path, Username, Password, Query Parameters and Fragment.', example: 'print parse_url("https://host:1234/path?k=v#frag")' }),
+  simple({ name: 'parse_urlquery', params: ['string'], returns: 'dynamic', row: (s) => parseUrlQuery(s as string), docs: 'parse-url-query-function', doc: 'Parses a URL query string into {"Query Parameters": {...}}.', example: 'print parse_urlquery("k1=v1&k2=v2")' }),
+  simple({ name: 'parse_path', params: ['string'], returns: 'dynamic', row: (s) => parsePath(s as string), docs: 'parse-path-function', doc: 'Splits a file path into its parts.', example: 'print parse_path(@"C:\\temp\\file.txt")' }),
+  simple({ name: 'array_length', params: ['dynamic'], returns: 'long', row: (a) => d.arrayLength(dyn(a)), docs: 'array-length-function', doc: 'Number of elements of a dynamic array; null when not an array.', example: 'print array_length(dynamic([1,2,3]))' }),
+  simple({ name: 'array_concat', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.arrayConcat(...a.map(dyn)), docs: 'array-concat-function', doc: 'Concatenates dynamic arrays.', example: 'print array_concat(dynamic([1]), dynamic([2]))' }),
+  simple({ name: 'array_slice', params: ['dynamic', 'integer', 'integer'], returns: 'dynamic', row: (a, s, e) => d.arraySlice(dyn(a), s as bigint, e as bigint), docs: 'array-slice-function', doc: 'Elements from start to end (inclusive; negative counts from the end).', example: 'print array_slice(dynamic([1,2,3]), 1, 2)' }),
+  simple({ name: 'array_reverse', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arrayReverse(dyn(a)), docs: 'array-reverse-function', doc: 'Reverses an array.', example: 'print array_reverse(dynamic([1,2,3]))' }),
+  simple({ name: 'array_sum', params: ['dynamic'], returns: 'real', row: (a) => d.arraySum(dyn(a)), docs: 'array-sum-function', doc: 'Sum of a numeric array.', example: 'print array_sum(dynamic([1,2,3]))' }),
+  simple({ name: 'array_sort_asc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortAsc([dyn(a)])[0] ?? null, docs: 'array-sort-asc-function', doc: 'Sorts an array ascending.', example: 'print array_sort_asc(dynamic([3,1,2]))' }),
+  simple({ name: 'array_sort_desc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortDesc([dyn(a)])[0] ?? null, docs: 'array-sort-desc-function', doc: 'Sorts an array descending.', example: 'print array_sort_desc(dynamic([3,1,2]))' }),
+  simple({ name: 'array_index_of', params: ['dynamic', 'anydyn'], returns: 'long', row: (a, v) => d.arrayIndexOf(dyn(a), dyn(v)), docs: 'array-index-of-function', doc: 'Index of a value in an array, -1 when absent.', example: 'print array_index_of(dynamic(["a","b"]), "b")' }),
+  simple({ name: 'set_has_element', params: ['dynamic', 'anydyn'], returns: 'bool', nulls: 'custom', row: (a, v) => d.setHasElement(dyn(a), dyn(v)), docs: 'set-has-element-function', doc: 'True when the array contains the value.', example: 'print set_has_element(dynamic([1,2]), 2)' }),
+  simple({ name: 'set_union', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setUnion(...a.map(dyn)), docs: 'set-union-function', doc: 'Distinct values of all arrays.', example: 'print set_union(dynamic([1]), dynamic([1,2]))' }),
+  simple({ name: 'set_intersect', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setIntersect(...a.map(dyn)), docs: 'set-intersect-function', doc: 'Distinct values present in every array.', example: 'print set_intersect(dynamic([1,2]), dynamic([2]))' }),
+  simple({ name: 'set_difference', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setDifference(...a.map(dyn)), docs: 'set-difference-function', doc: 'Distinct values of the first array absent from the others.', example: 'print set_difference(dynamic([1,2]), dynamic([2]))' }),
+  simple({ name: 'jaccard_index', params: ['dynamic', 'dynamic'], returns: 'dynamic', row: (a, b) => d.jaccardIndex(dyn(a), dyn(b)), docs: 'jaccard-index-function', doc: 'Jaccard similarity of two sets (a dynamic real: Microsoft\'s analyser types the result dynamic).', example: 'print jaccard_index(dynamic([1,2]), dynamic([2,3]))' }),
+  simple({ name: 'pack_array', params: ['anydyn'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.packArray(...a.map(dyn)), docs: 'pack-array-function', doc: 'Packs the arguments into a dynamic array.', example: 'print pack_array(1, "a")' }),
+  simple({ name: 'bag_pack', aliases: ['pack'], params: ['anydyn'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagPack(a.map(dyn)), docs: 'pack-function', doc: 'Builds a property bag from alternating keys and values.', example: 'print bag_pack("a", 1)' }),
+  simple({ name: 'bag_merge', params: ['dynamic'], variadic: true, returns: 'dynamic', nulls: 'custom', row: (...a) => d.bagMerge(...a.map(dyn)), docs: 'bag-merge-function', doc: 'Merges property bags (first wins).', example: 'print bag_merge(dynamic({"a":1}), dynamic({"b":2}))' }),
+  simple({ name: 'bag_keys', params: ['dynamic'], returns: 'dynamic', row: (a) => d.bagKeys(dyn(a)), docs: 'bag-keys-function', doc: 'Keys of a property bag.', example: 'print bag_keys(dynamic({"a":1}))' }),
+  simple({ name: 'bag_remove_keys', params: ['dynamic', 'dynamic'], returns: 'dynamic', row: (a, k) => d.bagRemoveKeys(dyn(a), dyn(k)), docs: 'bag-remove-keys-function', doc: 'A bag without the given keys.', example: 'print bag_remove_keys(dynamic({"a":1,"b":2}), dynamic(["a"]))' }),
+  simple({ name: 'strcat_array', params: ['dynamic', 'string'], returns: 'string', row: (a, s) => d.strcatArray(dyn(a), s as string), docs: 'strcat-array-function', doc: 'Joins array elements with a delimiter.', example: 'print strcat_array(dynamic([1,2]), "-")' }),
+  simple({ name: 'zip', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.zip(...a.map(dyn)), docs: 'zip-function', doc: 'Zips arrays element-wise.', example: 'print zip(dynamic([1,2]), dynamic(["a","b"]))' }),
   {
+    kind: 'scalar',
     name: 'range',
+    signature: 'range(start, stop [, step]) → dynamic',
     minArgs: 2,
     maxArgs: 3,
+    nulls: 'propagate',
+    deterministic: true,
+    docs: 'range-function',
     doc: 'A dynamic array of equally spaced values from start to stop (inclusive).',
     example: 'print range(1, 8, 3)',
     resolve([a, b, c]) {
@@ -71,9 +78,14 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
     },
   },
   {
+    kind: 'scalar',
     name: 'gettype',
+    signature: 'gettype(any) → string',
     minArgs: 1,
     maxArgs: 1,
+    nulls: 'custom',
+    deterministic: true,
+    docs: 'gettype-function',
     doc: 'The runtime type of a value.',
     example: 'print gettype(123)',
     resolve([t]) {
@@ -82,5 +94,5 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
       return { returnType: 'string', invoke: lift('string', (v) => (v === null && t !== 'string' ? 'null' : name), 'custom') };
     },
   },
-  simple({ name: 'dynamic_to_json', params: ['dynamic'], returns: 'string', nulls: 'custom', row: (a) => dynamicToCanonicalJson(dyn(a)), doc: 'JSON text of a dynamic value, bag keys sorted (dynamic-to-json-function.md).', example: 'print dynamic_to_json(dynamic({"a":1}))' }),
+  simple({ name: 'dynamic_to_json', params: ['dynamic'], returns: 'string', nulls: 'custom', row: (a) => dynamicToCanonicalJson(dyn(a)), docs: 'dynamic-to-json-function', doc: 'JSON text of a dynamic value, bag keys sorted (dynamic-to-json-function.md).', example: 'print dynamic_to_json(dynamic({"a":1}))' }),
 ];

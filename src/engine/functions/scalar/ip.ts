@@ -3,7 +3,8 @@
 // address or range that does not parse gives null.
 
 import { isDynamicArray, type Dynamic } from '../../../values/types.js';
-import { simple, type ScalarFunctionDef } from '../define.js';
+import { simple } from '../simple.js';
+import type { ScalarFunctionDef } from '../types.js';
 
 /** `a.b.c.d[/n]` → address (unsigned 32-bit) and prefix length, or null. */
 export function parseIpv4Prefix(text: string): { ip: number; prefix: number } | null {
@@ -37,7 +38,7 @@ export const ipFunctions: readonly ScalarFunctionDef[] = [
     params: ['string', 'string'],
     returns: 'bool',
     row: (ip, range) => inRange(ip as string, range as string),
-    doc: 'True when the IPv4 address is inside the IP-prefix range; null when either does not parse.',
+    docs: 'ipv4-is-in-range-function', doc: 'True when the IPv4 address is inside the IP-prefix range; null when either does not parse.',
     example: "print ipv4_is_in_range('192.168.1.1', '192.168.1.255/24')",
   }),
   simple({
@@ -60,7 +61,7 @@ export const ipFunctions: readonly ScalarFunctionDef[] = [
       }
       return sawValid ? false : null;
     },
-    doc: 'True when the IPv4 address is inside any of the ranges (arguments or dynamic arrays of ranges).',
+    docs: 'ipv4-is-in-any-range-function', doc: 'True when the IPv4 address is inside any of the ranges (arguments or dynamic arrays of ranges).',
     example: "print ipv4_is_in_any_range('192.168.1.6', '192.168.1.1/24', '10.0.0.1/8')",
   }),
   simple({
@@ -72,7 +73,7 @@ export const ipFunctions: readonly ScalarFunctionDef[] = [
       if (!a) return null;
       return PRIVATE.some((r) => inRange(ip as string, r) === true);
     },
-    doc: 'True for addresses of the RFC 1918 private ranges.',
+    docs: 'ipv4-is-private-function', doc: 'True for addresses of the RFC 1918 private ranges.',
     example: "print ipv4_is_private('192.168.1.1/24')",
   }),
   simple({
@@ -84,7 +85,7 @@ export const ipFunctions: readonly ScalarFunctionDef[] = [
       if (!a) return null;
       return BigInt(((a.ip & maskOf(a.prefix)) >>> 0) >>> 0);
     },
-    doc: 'The IPv4 address as a long (the network part when a prefix is given).',
+    docs: 'parse-ipv4-function', doc: 'The IPv4 address as a long (the network part when a prefix is given).',
     example: "print parse_ipv4('127.0.0.1')",
   }),
 ];

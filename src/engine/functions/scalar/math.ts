@@ -1,6 +1,8 @@
 // Numeric functions (round-function.md, abs-function.md, ...). Integer inputs keep integer results where Kusto does.
 
-import { simple, type ScalarFunctionDef, lift } from '../define.js';
+import { lift } from '../lift.js';
+import { simple } from '../simple.js';
+import type { ScalarFunctionDef } from '../types.js';
 import type { ScalarType } from '../../../values/types.js';
 
 /** round(x, precision): half away from zero, like .NET MidpointRounding.AwayFromZero [U]. */
@@ -13,9 +15,14 @@ function roundTo(x: number, digits: number): number {
 }
 
 const roundDef: ScalarFunctionDef = {
+  kind: 'scalar',
   name: 'round',
+  signature: "round(number [, precision: long]) → the number's type",
   minArgs: 1,
   maxArgs: 2,
+  nulls: 'propagate',
+  deterministic: true,
+  docs: 'round-function',
   doc: 'Rounds to the given number of decimal digits (default 0).',
   example: 'print round(2.15, 1)',
   resolve(argTypes) {
@@ -28,9 +35,14 @@ const roundDef: ScalarFunctionDef = {
 };
 
 const absDef: ScalarFunctionDef = {
+  kind: 'scalar',
   name: 'abs',
+  signature: 'abs(number or timespan) → the same type (int → long)',
   minArgs: 1,
   maxArgs: 1,
+  nulls: 'propagate',
+  deterministic: true,
+  docs: 'abs-function',
   doc: 'Absolute value.',
   example: 'print abs(-5)',
   resolve([x]) {
@@ -43,34 +55,44 @@ const absDef: ScalarFunctionDef = {
 };
 
 function realFn(name: string, fn: (x: number) => number, doc: string): ScalarFunctionDef {
-  return simple({ name, params: ['real*'], returns: 'real', row: (x) => fn(x as number), doc, example: `print ${name}(4.0)` });
+  return simple({ name, params: ['real*'], returns: 'real', row: (x) => fn(x as number), doc, docs: `${name}-function`, example: `print ${name}(4.0)` });
 }
 
 export const mathFunctions: readonly ScalarFunctionDef[] = [
   roundDef,
   absDef,
-  simple({ name: 'ceiling', params: ['real*'], returns: 'real', row: (x) => Math.ceil(x as number), doc: 'Smallest integer not below x.', example: 'print ceiling(1.2)' }),
+  simple({ name: 'ceiling', params: ['real*'], returns: 'real', row: (x) => Math.ceil(x as number), docs: 'ceiling-function', doc: 'Smallest integer not below x.', example: 'print ceiling(1.2)' }),
   realFn('sqrt', Math.sqrt, 'Square root.'),
   realFn('exp', Math.exp, 'e to the power x.'),
   realFn('log', Math.log, 'Natural logarithm.'),
   realFn('log10', Math.log10, 'Base-10 logarithm.'),
   realFn('log2', Math.log2, 'Base-2 logarithm.'),
-  simple({ name: 'pow', params: ['real*', 'real*'], returns: 'real', row: (x, y) => Math.pow(x as number, y as number), doc: 'x to the power y.', example: 'print pow(2, 3)' }),
-  simple({ name: 'isnan', params: ['real*'], returns: 'bool', row: (x) => Number.isNaN(x as number), doc: 'True for NaN.', example: 'print isnan(real(nan))' }),
-  simple({ name: 'isinf', params: ['real*'], returns: 'bool', row: (x) => !Number.isNaN(x as number) && !Number.isFinite(x as number), doc: 'True for ±infinity.', example: 'print isinf(real(+inf))' }),
-  simple({ name: 'isfinite', params: ['real*'], returns: 'bool', row: (x) => Number.isFinite(x as number), doc: 'True for finite numbers.', example: 'print isfinite(1.0)' }),
+  simple({ name: 'pow', params: ['real*', 'real*'], returns: 'real', row: (x, y) => Math.pow(x as number, y as number), docs: 'pow-function', doc: 'x to the power y.', example: 'print pow(2, 3)' }),
+  simple({ name: 'isnan', params: ['real*'], returns: 'bool', row: (x) => Number.isNaN(x as number), docs: 'isnan-function', doc: 'True for NaN.', example: 'print isnan(real(nan))' }),
+  simple({ name: 'isinf', params: ['real*'], returns: 'bool', row: (x) => !Number.isNaN(x as number) && !Number.isFinite(x as number), docs: 'isinf-function', doc: 'True for ±infinity.', example: 'print isinf(real(+inf))' }),
+  simple({ name: 'isfinite', params: ['real*'], returns: 'bool', row: (x) => Number.isFinite(x as number), docs: 'isfinite-function', doc: 'True for finite numbers.', example: 'print isfinite(1.0)' }),
   {
+    kind: 'scalar',
     name: 'max_of',
+    signature: "max_of(any, any, ...) → the arguments' common type",
     minArgs: 2,
     maxArgs: 64,
+    nulls: 'custom',
+    deterministic: true,
+    docs: 'max-of-function',
     doc: 'Largest of the arguments (nulls ignored).',
     example: 'print max_of(1, 5, 3)',
     resolve: (types) => extremeOf(types, 1),
   },
   {
+    kind: 'scalar',
     name: 'min_of',
+    signature: "min_of(any, any, ...) → the arguments' common type",
     minArgs: 2,
     maxArgs: 64,
+    nulls: 'custom',
+    deterministic: true,
+    docs: 'min-of-function',
     doc: 'Smallest of the arguments (nulls ignored).',
     example: 'print min_of(1, 5, 3)',
     resolve: (types) => extremeOf(types, -1),

@@ -1,0 +1,44 @@
+// The one index of function definitions: every category file is listed here once, with the folder of its case
+// files (test/functions/<category>/<name>.kql). Adding a function to an existing category never changes this file;
+// adding a category adds one line.
+
+import { collectionAggregates } from './aggregate/collections.js';
+import { countAggregates } from './aggregate/count.js';
+import { extremeAggregates } from './aggregate/extremes.js';
+import { percentileAggregates } from './aggregate/percentile.js';
+import { sumAvgAggregates } from './aggregate/sum-avg.js';
+import { takeAnyAggregates } from './aggregate/take-any.js';
+import { conditionalFunctions } from './scalar/conditional.js';
+import { conversionFunctions } from './scalar/conversion.js';
+import { datetimeFunctions } from './scalar/datetime.js';
+import { dynamicFunctions } from './scalar/dynamic.js';
+import { ipFunctions } from './scalar/ip.js';
+import { mathFunctions } from './scalar/math.js';
+import { stringFunctions } from './scalar/string.js';
+import { specialFunctions } from './special.js';
+import type { FunctionDef } from './types.js';
+import { windowFunctions } from './window.js';
+
+export interface FunctionCategory {
+  /** The folder of the category's case files under test/functions/. */
+  readonly category: string;
+  readonly functions: readonly FunctionDef[];
+}
+
+export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
+  { category: 'conversion', functions: conversionFunctions },
+  { category: 'conditional', functions: conditionalFunctions },
+  { category: 'datetime', functions: datetimeFunctions },
+  { category: 'math', functions: mathFunctions },
+  { category: 'dynamic', functions: dynamicFunctions },
+  { category: 'string', functions: stringFunctions },
+  { category: 'ip', functions: ipFunctions },
+  { category: 'window', functions: windowFunctions },
+  { category: 'special', functions: specialFunctions },
+  { category: 'aggregate', functions: countAggregates },
+  { category: 'aggregate', functions: sumAvgAggregates },
+  { category: 'aggregate', functions: extremeAggregates },
+  { category: 'aggregate', functions: collectionAggregates },
+  { category: 'aggregate', functions: takeAnyAggregates },
+  { category: 'aggregate', functions: percentileAggregates },
+];

@@ -1,0 +1,32 @@
+// evaluate (evaluate-operator.md): runs a plugin. Each implemented plugin has a module under plugins/ and one entry
+// in PLUGINS; any other plugin is refused by name (`not supported yet: evaluate <plugin>`).
+
+import { diagnostic } from '../../diagnostics.js';
+import type * as A from '../../parser/ast.js';
+import type { BindContext, LetScope } from '../bind/scope.js';
+import type { Plan } from '../plan/logical.js';
+import type { OperatorBinders, SourceBinders } from './operator.js';
+import { bindBagUnpack } from './plugins/bag-unpack.js';
+
+type PluginBinder = (input: Plan, op: A.EvaluateOp, lets: LetScope, ctx: BindContext) => Plan | undefined;
+
+const PLUGINS: Readonly<Record<string, PluginBinder>> = {
+  bag_unpack: bindBagUnpack,
+};
+
+function refuse(op: A.EvaluateOp, ctx: BindContext): undefined {
+  ctx.diagnostics.push(diagnostic('bind-not-supported', op.call.callee.span, { name: `evaluate ${op.call.callee.name}` }));
+  return undefined;
+}
+
+export const binders: OperatorBinders = {
+  Evaluate: (input, op, lets, ctx) => {
+    const plugin = Object.hasOwn(PLUGINS, op.call.callee.name) ? PLUGINS[op.call.callee.name] : undefined;
+    return plugin ? plugin(input, op, lets, ctx) : refuse(op, ctx);
+  },
+};
+
+/** `evaluate` at the start of a pipeline (plugins that need no input): none is implemented yet. */
+export const sources: SourceBinders = {
+  Evaluate: (e, _lets, ctx) => refuse(e, ctx),
+};

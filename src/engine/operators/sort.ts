@@ -1,0 +1,117 @@
+// sort / order (sort-operator.md) and its plan node, which top binds to as well (with a limit). Default order is
+// descending; nulls first for asc and last for desc unless stated. Null and NaN sort together at the null end: null
+// before NaN when nulls come first, NaN before null when last. Values are ordered by the one comparison kernel
+// (strings ordinally [U]). The sort is stable; its output is serialized.
+
+import type * as A from '../../parser/ast.js';
+import { selectRows, type Table } from '../../tables/table.js';
+import { getValue, isScalar, type Vector } from '../../tables/vector.js';
+import type { ScalarValue } from '../../values/types.js';
+import { bindExpr } from '../bind/bind-expr.js';
+import type { BindContext, LetScope } from '../bind/scope.js';
+import { evalExpr, evalVector } from '../exec/compile-expr.js';
+import type { ExecContext } from '../exec/context.js';
+import { compareForSort } from '../kernels/compare.js';
+import type { BoundExpr } from '../plan/expr.js';
+import { explainExpr } from '../plan/explain.js';
+import type { Plan, PlanNodeBase } from '../plan/logical.js';
+import type { OperatorBinders, PlanOperatorsOf } from './operator.js';
+
+declare module '../plan/logical.js' {
+  interface PlanNodes {
+    Sort: SortNode;
+  }
+}
+
+export interface SortKeyPlan {
+  readonly expr: BoundExpr;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+export interface SortNode extends PlanNodeBase<'Sort'> {
+  readonly input: Plan;
+  readonly keys: readonly SortKeyPlan[];
+  /** `top n`: keep only the first n after sorting. */
+  readonly limit?: BoundExpr;
+}
+
+export function bindSortKeys(input: Plan, keys: readonly A.SortKey[], lets: LetScope, ctx: BindContext): SortKeyPlan[] | undefined {
+  const out: SortKeyPlan[] = [];
+  for (const k of keys) {
+    const e = bindExpr(k.expression, { schema: input.schema, lets, serialized: ctx.isSerialized(input) }, ctx);
+    if (!e) return undefined;
+    // Default order is descending (sort-operator.md); nulls first for asc, last for desc.
+    const descending = (k.order ?? 'desc') === 'desc';
+    const nullsFirst = k.nulls ? k.nulls === 'first' : !descending;
+    out.push({ expr: e, descending, nullsFirst });
+  }
+  return out;
+}
+
+interface SortColumn {
+  readonly vector: Vector;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+/** Rank of "missing-like" values: 0 = ordinary value, 1 = NaN, 2 = null. */
+function missingRank(v: ScalarValue | null): number {
+  if (v === null) return 2;
+  if (typeof v === 'number' && Number.isNaN(v)) return 1;
+  return 0;
+}
+
+export function sortIndices(n: number, keys: readonly SortColumn[]): Uint32Array {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  const cols = keys.map((k) => ({ ...k, values: Array.from({ length: n }, (_, i) => getValue(k.vector, i)) }));
+  idx.sort((i, j) => {
+    for (const k of cols) {
+      const a = k.values[i]!;
+      const b = k.values[j]!;
+      const ra = missingRank(a);
+      const rb = missingRank(b);
+      if (ra !== 0 || rb !== 0) {
+        // Position among null / NaN / ordinary values, depending on where the nulls go.
+        const pa = k.nullsFirst ? 2 - ra : ra;
+        const pb = k.nullsFirst ? 2 - rb : rb;
+        if (pa !== pb) return pa - pb;
+        if (ra !== 0) continue;
+      }
+      const c = compareForSort(a, b);
+      if (c !== 0) return k.descending ? -c : c;
+    }
+    return i - j;
+  });
+  return Uint32Array.from(idx);
+}
+
+/** The value of a count expression (top n, take n): null counts as 0. */
+export function countOf(e: BoundExpr, input: Table, ctx: ExecContext): number {
+  const v = evalExpr(e, input, ctx);
+  const x = isScalar(v) ? v.value : getValue(v, 0);
+  return x === null ? 0 : Number(x);
+}
+
+export const binders: OperatorBinders = {
+  Sort: (input, op, lets, ctx) => {
+    const keys = bindSortKeys(input, op.keys, lets, ctx);
+    return keys && { kind: 'Sort', input, keys, schema: input.schema, span: op.span };
+  },
+};
+
+export const plans: PlanOperatorsOf<'Sort'> = {
+  Sort: {
+    inputs: (node) => [node.input],
+    execute: (node, ctx) => {
+      const input = ctx.run(node.input);
+      const keys = node.keys.map((k) => ({ vector: evalVector(k.expr, input, ctx), descending: k.descending, nullsFirst: k.nullsFirst }));
+      let idx = sortIndices(input.rowCount, keys);
+      if (node.limit) idx = idx.subarray(0, Math.max(0, countOf(node.limit, input, ctx)));
+      return selectRows(input, idx);
+    },
+    explain: (node) =>
+      `Sort ${node.keys.map((k) => `${explainExpr(k.expr)} ${k.descending ? 'desc' : 'asc'} nulls ${k.nullsFirst ? 'first' : 'last'}`).join(', ')}${node.limit ? ` limit ${explainExpr(node.limit)}` : ''}`,
+    serialization: 'produces',
+  },
+};
