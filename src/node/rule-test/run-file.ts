@@ -13,7 +13,7 @@ import { DataError, loadDataFolder, type LoadedDataset } from '../load-data.js';
 import { RuleFileError } from '../rule-file.js';
 import { describeTrigger, readSentinelRule, ruleFires, type SentinelRule } from '../sentinel/rule-yaml.js';
 import { buildCaseDatabase, type TimeWindow } from './case-data.js';
-import { composeQuery, formatComposedDiagnostic, loadRule } from './query-source.js';
+import { composeQuery, formatComposedDiagnostic, loadRule, type ComposedQuery } from './query-source.js';
 import { readTestFile, TestFileError, type CaseSpec, type Pos, type RowSpec, type TestFile } from './test-file.js';
 import { relative } from 'node:path';
 
@@ -137,6 +137,14 @@ export function runPrepared(p: PreparedFile, options: RunCaseOptions): CaseOutco
   return out;
 }
 
+/** The query a case runs: the rule (or the case's own query, or a mutant's text) with the `append` filters spliced in. */
+export function composeCaseQuery(p: PreparedFile, c: CaseSpec, ruleText?: string): ComposedQuery {
+  const spec = p.spec!;
+  const base = loadRule(c.query ?? spec.rule);
+  const rule = ruleText !== undefined && !c.query ? { ...base, text: ruleText } : base;
+  return composeQuery(rule, [...(c.query ? [] : spec.append ? [spec.append] : []), ...(c.append ? [c.append] : [])]);
+}
+
 function runCase(
   p: PreparedFile,
   c: CaseSpec,
@@ -144,13 +152,10 @@ function runCase(
   nowTicks: bigint,
   options: RunCaseOptions,
 ): { failures: string[][]; result?: QueryResult } {
-  const spec = p.spec!;
   const paint = options.paint;
-  let query;
+  let query: ComposedQuery;
   try {
-    const base = loadRule(c.query ?? spec.rule);
-    const rule = options.ruleText !== undefined && !c.query ? { ...base, text: options.ruleText } : base;
-    query = composeQuery(rule, [...(c.query ? [] : spec.append ? [spec.append] : []), ...(c.append ? [c.append] : [])]);
+    query = composeCaseQuery(p, c, options.ruleText);
   } catch (err) {
     return { failures: [[(err as Error).message]] };
   }
@@ -163,9 +168,16 @@ function runCase(
     }
     throw err;
   }
+  return { failures: checkCaseResult(p, c, result, nowTicks, paint), result };
+}
+
+/**
+ * A case's expectations against a result (kqlite's own, or another engine's: `kqlite test --target`). A Sentinel
+ * rule "fires" when it raises an alert: its trigger decides, not "at least one row".
+ */
+export function checkCaseResult(p: PreparedFile, c: CaseSpec, result: QueryResult, nowTicks: bigint, paint: Paint): string[][] {
   const e = c.expect;
   const label = (r: RowSpec) => `${p.shown}:${r.pos.line}`;
-  // A Sentinel rule "fires" when it raises an alert: its trigger decides, not "at least one row".
   const sentinelFires = p.sentinel && !c.query && e.fires !== undefined ? e.fires : undefined;
   const failures: string[][] = [];
   if (sentinelFires !== undefined && ruleFires(p.sentinel!, result.rowCount) !== sentinelFires) {
@@ -194,9 +206,9 @@ function runCase(
       const row = err.row >= 0 ? rows?.[err.row] : undefined;
       const at = err.column === undefined ? undefined : err.onKey ? row?.keyPos.get(err.column) : row?.valuePos.get(err.column);
       const pos: Pos = row ? (at ?? row.pos) : (e.orderedPos ?? e.pos);
-      return { failures: [[`${p.shown}:${pos.line}:${pos.col}: error in the expectation: ${err.message}`]], result };
+      return [[`${p.shown}:${pos.line}:${pos.col}: error in the expectation: ${err.message}`]];
     }
     throw err;
   }
-  return { failures, result };
+  return failures;
 }
