@@ -184,7 +184,7 @@ export class CsvReader {
     const local = /^(.*?)\s*\[local time\]$/i.exec(text);
     if (local) {
       this.error(at, `column '${local[1]}' was exported in local time, whose offset the file does not record`, [
-        "set the portal's display time zone to UTC and export again (the header then says [UTC])",
+        "set the portal's display time zone to UTC and export again: the header then says [UTC]",
       ]);
     }
     const utc = /^(.*?)\s*\[UTC\]$/i.exec(text);

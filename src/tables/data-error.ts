@@ -9,7 +9,8 @@ export class DataError extends Error {
     message: string,
     readonly notes: readonly string[] = [],
   ) {
-    super(`${file}:${line}:${column}: ${message}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    // Line 0: the whole file (or folder) is at fault, not a place in it.
+    super(`${file}${line > 0 ? `:${line}:${column}` : ''}: ${message}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     this.name = 'DataError';
   }
 }

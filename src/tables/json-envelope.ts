@@ -79,7 +79,9 @@ export function readExportShape(text: string, file: string): ExportShape {
     else if (key === 'tables') tablesAt = at;
     return r.skipValue(at);
   });
-  if (r.skipWs(end) < text.length) r.syntax(r.skipWs(end), 'text after the end of the document');
+  if (r.skipWs(end) < text.length) {
+    r.syntax(r.skipWs(end), 'text after the end of the document (a .json file holds one JSON document; one object per line is .ndjson)');
+  }
   if (schemaAt >= 0 && rowsAt >= 0) {
     return {
       rows: 'objects',

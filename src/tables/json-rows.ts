@@ -90,6 +90,7 @@ export class JsonRowReader {
   /** Where the row being read starts (for line-mode positions and retries). */
   rowStart = 0;
   private backslashAt = -1;
+  private backslashFrom = 0;
   private valueEnd = 0;
   private readonly index: Map<string, number>;
   private readonly quoted: string[];
@@ -119,6 +120,7 @@ export class JsonRowReader {
     this.baseLine = baseLine;
     this.baseColumn = baseColumn;
     this.backslashAt = -1;
+    this.backslashFrom = 0;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -210,9 +212,12 @@ export class JsonRowReader {
     const t = this.text;
     const close = t.indexOf('"', p + 1);
     if (close < 0 || close >= this.end) this.atEnd(p, 'unterminated string');
-    if (this.backslashAt <= p) {
+    // The next backslash is remembered from where it was looked for; reading backwards (a second walk over the
+    // same text) looks again.
+    if (this.backslashAt <= p || p < this.backslashFrom) {
       const b = t.indexOf('\\', p + 1);
       this.backslashAt = b < 0 || b >= this.end ? Infinity : b;
+      this.backslashFrom = p;
     }
     return this.backslashAt < close ? -1 : close;
   }

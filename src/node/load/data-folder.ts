@@ -13,7 +13,6 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { suggest } from '../../diagnostics.js';
 import { BUILTIN_SCHEMAS } from '../../tables/builtin-schemas.js';
 import { DataError } from '../../tables/data-error.js';
 import { checkSchema, SchemaError } from '../../tables/schema-check.js';
@@ -110,6 +109,44 @@ function readManifest(file: string): { now?: string; name?: string } {
   return { now: now as string | undefined, name: typeof name === 'string' ? name : undefined };
 }
 
+/**
+ * The known table a file name most likely meant: the same name in another case, or one or two letters off (two
+ * only for names of 8 letters or more, so short names of new tables do not draw far-fetched suggestions).
+ */
+function nearTable(name: string, known: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  const limit = name.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const k of known) {
+    if (k.toLowerCase() === lower) return k;
+    if (Math.abs(k.length - name.length) >= bestDistance) continue;
+    const d = editDistance(lower, k.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `cap`) once it reaches `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= cap) return cap;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 /** Load every table file of a folder. */
 export function loadDataFolder(dir: string, options: LoadOptions = {}): LoadedDataset {
   let entries: string[];
@@ -172,7 +209,7 @@ export function loadDataFolder(dir: string, options: LoadOptions = {}): LoadedDa
   for (const [table, file] of dataFiles) {
     const schema = schemaOf(table);
     if (schema === undefined) {
-      const near = suggest(table, known);
+      const near = nearTable(table, known);
       if (near !== undefined) {
         const sameButCase = near.toLowerCase() === table.toLowerCase();
         doubt(file, `defines a new table '${table}' from its values; did you mean '${near}'?${sameButCase ? ' (table names are case-sensitive)' : ''}`);
