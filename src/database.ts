@@ -35,7 +35,7 @@ function nowTicks(now: Date | string | undefined): bigint {
   if (now === undefined) return UNIX_EPOCH_TICKS + BigInt(Date.now()) * TICKS_PER_MILLISECOND;
   if (now instanceof Date) return UNIX_EPOCH_TICKS + BigInt(now.getTime()) * TICKS_PER_MILLISECOND;
   const t = parseDatetime(now);
-  if (t === null) throw new KqlError([diagnostic('bind-invalid', { start: 0, end: 0 }, { message: `invalid 'now' value '${now}'` })]);
+  if (t === null) throw new KqlError([diagnostic('bind-invalid-now', { start: 0, end: 0 }, { value: now })]);
   return t;
 }
 

@@ -1,6 +1,11 @@
 // Diagnostics are data: a stable code, a severity, a half-open span into the query text and typed parameters.
 // Every phase (lexer, parser, binder, evaluator, loaders) collects them instead of throwing; only the public API
-// boundary throws, and then only KqlError. Message text is written in exactly one place: MESSAGES below.
+// boundary throws, and then only KqlError. Message text is written in exactly one place: the message tables of
+// src/diagnostics/ (one per phase), assembled into MESSAGES below.
+
+import { BIND_MESSAGES } from './diagnostics/bind.js';
+import { DATA_MESSAGES, RUNTIME_MESSAGES } from './diagnostics/runtime.js';
+import { SYNTAX_MESSAGES } from './diagnostics/syntax.js';
 
 /** Half-open range of UTF-16 offsets into the source text. */
 export interface Span {
@@ -20,46 +25,8 @@ export interface Diagnostic {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-/** code → message builder. The only place where diagnostic wording lives. */
-const MESSAGES = {
-  // lexer / parser
-  'syntax-unexpected-char': (p: { char: string }) => `unexpected character '${p.char}'`,
-  'syntax-unterminated-string': (_p: object) => 'unterminated string literal',
-  'syntax-unexpected-token': (p: { found: string; expected?: string }) =>
-    p.expected ? `unexpected ${p.found}; expected ${p.expected}` : `unexpected ${p.found}`,
-  'syntax-bad-literal': (p: { type: string; text: string; reason?: string }) =>
-    `invalid ${p.type} literal '${p.text}'${p.reason ? `: ${p.reason}` : ''}`,
-  'syntax-error': (p: { message: string }) => p.message,
-  // binder
-  'bind-unknown-table': (p: { name: string }) => `unknown table '${p.name}'`,
-  'bind-unknown-column': (p: { name: string }) => `unknown column '${p.name}'`,
-  'bind-unknown-name': (p: { name: string }) => `unknown name '${p.name}'`,
-  'bind-unknown-function': (p: { name: string }) => `unknown function '${p.name}'`,
-  'bind-wrong-arity': (p: { name: string; expected: string; got: number }) =>
-    `function '${p.name}' expects ${p.expected} argument(s), got ${p.got}`,
-  'bind-wrong-type': (p: { what: string; expected: string; got: string }) =>
-    `${p.what} expects ${p.expected}, got ${p.got}`,
-  'bind-not-aggregate': (p: { text: string }) => `'${p.text}' is not an aggregate function`,
-  'bind-aggregate-outside-summarize': (p: { name: string }) =>
-    `aggregate function '${p.name}' can only be used in summarize or make-series`,
-  'bind-incomparable': (p: { op: string; left: string; right: string }) =>
-    `operator '${p.op}' cannot compare ${p.left} with ${p.right}`,
-  'bind-operator-types': (p: { op: string; types: string }) => `operator '${p.op}' is not defined for ${p.types}`,
-  'bind-duplicate-column': (p: { name: string }) => `duplicate column name '${p.name}'`,
-  'bind-expected-tabular': (p: { what: string }) => `${p.what} must be a tabular expression`,
-  'bind-expected-scalar': (p: { what: string }) => `${p.what} must be a scalar expression`,
-  'bind-expected-constant': (p: { what: string }) => `${p.what} must be a constant`,
-  'bind-invalid': (p: { message: string }) => p.message,
-  'bind-not-supported': (p: { name: string }) => `not supported yet: ${p.name}`,
-  'bind-not-serialized': (p: { name: string }) =>
-    `${p.name}() needs a serialized row set: put it after sort, top, range or serialize`,
-  // runtime
-  'runtime-limit': (p: { what: string; limit: number }) => `${p.what} exceeded the limit of ${p.limit}`,
-  'runtime-aborted': (_p: object) => 'query was aborted',
-  'runtime-error': (p: { message: string }) => p.message,
-  // data loading
-  'data-error': (p: { message: string }) => p.message,
-} as const;
+/** code → message builder, one file per phase under src/diagnostics/. The only place where wording lives. */
+const MESSAGES = { ...SYNTAX_MESSAGES, ...BIND_MESSAGES, ...RUNTIME_MESSAGES, ...DATA_MESSAGES };
 
 export type DiagnosticCode = keyof typeof MESSAGES;
 export type DiagnosticParams<C extends DiagnosticCode> = Parameters<(typeof MESSAGES)[C]>[0];

@@ -12,7 +12,7 @@ import type { AggregateCall, BoundExpr } from '../plan/expr.js';
 import { bindExpr, resolveContext } from './bind-expr.js';
 import { colRef, convertTo } from './build.js';
 import { defaultColumnName } from './names.js';
-import { reportRefusal } from './refusal.js';
+import { reportRefusal } from './report.js';
 import type { BindContext, RowScope } from './scope.js';
 
 /** An aggregate as written: `name = agg(args)`. */
@@ -43,7 +43,7 @@ export function bindAggregateCall(
     // by-columns not repeated, no max_ prefix (arg-max-aggregation-function.md).
     const [first, ...rest] = item.args;
     if (!first || rest.length === 0) {
-      ctx.diagnostics.push(diagnostic('bind-invalid', item.span, { message: `${def.name}() needs an expression and the columns to return` }));
+      ctx.diagnostics.push(diagnostic('bind-wrong-arity', item.span, { name: def.name, expected: 'at least 2', got: item.args.length }));
       return undefined;
     }
     const e = bindExpr(first, scope, ctx);

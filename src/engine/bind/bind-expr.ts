@@ -11,7 +11,7 @@ import { isRefusal, type ResolveContext, type ScalarFunctionDef } from '../funct
 import type { BoundExpr } from '../plan/expr.js';
 import { call, convertTo, foldIfConstant, literal } from './build.js';
 import { bindTypedLiteral, dynamicNodeValue } from './literals.js';
-import { reportRefusal } from './refusal.js';
+import { reportRefusal } from './report.js';
 import { betweenOperator, binaryOperator, listOperator, memberAccess, negate } from './scalar-operators.js';
 import type { BindContext, ExprBinder, LetBinding, LetScope, RowScope } from './scope.js';
 import { SPECIAL_HOOKS } from './special-calls.js';
@@ -41,7 +41,7 @@ export function bindExpr(e: A.Expression, scope: RowScope, ctx: BindContext): Bo
     case 'Name':
       return bindName(e, scope, ctx);
     case 'JoinSide':
-      ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: '$left/$right can only be used in join conditions' }));
+      ctx.diagnostics.push(diagnostic('bind-join-side-outside-join', e.span, {}));
       return undefined;
     case 'Unary': {
       const operand = bindExpr(e.operand, scope, ctx);
@@ -84,13 +84,13 @@ export function bindExpr(e: A.Expression, scope: RowScope, ctx: BindContext): Bo
     case 'Call':
       return bindCall(e, scope, ctx);
     case 'Star':
-      ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: "'*' is not allowed here" }));
+      ctx.diagnostics.push(diagnostic('bind-star-not-allowed', e.span, {}));
       return undefined;
     case 'NamedArg':
-      ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: `named argument '${e.name.name}' is not allowed here` }));
+      ctx.diagnostics.push(diagnostic('bind-named-argument-not-allowed', e.span, { name: e.name.name }));
       return undefined;
     case 'TypeOf':
-      ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: "'typeof' is not allowed here" }));
+      ctx.diagnostics.push(diagnostic('bind-typeof-not-allowed', e.span, {}));
       return undefined;
     case 'Pipeline':
       return bindSubquery(e, 'scalar', scope, ctx, e.span);
@@ -105,7 +105,7 @@ function bindSubquery(e: A.Expression, mode: 'scalar' | 'column-array', scope: R
   if (!plan) return undefined;
   const first = plan.schema[0];
   if (!first) {
-    ctx.diagnostics.push(diagnostic('bind-invalid', span, { message: 'the subquery returns no columns' }));
+    ctx.diagnostics.push(diagnostic('bind-subquery-no-columns', span, {}));
     return undefined;
   }
   return { kind: 'Subquery', mode, plan, type: mode === 'scalar' ? first.type : 'dynamic', span };
@@ -132,7 +132,7 @@ function bindName(e: A.NameRef, scope: RowScope, ctx: BindContext): BoundExpr | 
   if (b?.kind === 'tabular') return bindSubquery(e, 'scalar', scope, ctx, e.span);
   if (b?.kind === 'failed') return undefined;
   if (b?.kind === 'lambda') {
-    ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: `'${e.name}' is a function: call it as ${e.name}()` }));
+    ctx.diagnostics.push(diagnostic('bind-function-not-called', e.span, { name: e.name }));
     return undefined;
   }
   const candidates = [...scope.schema.map((c) => c.name), ...scope.lets.names()];

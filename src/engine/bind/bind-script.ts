@@ -50,7 +50,7 @@ export function bindScript(script: A.Script, options: BindOptions): Plan | undef
     }
   }
   if (!plan && queries.length === 0 && !ctx.diagnostics.some((d) => d.severity === 'error')) {
-    ctx.diagnostics.push(diagnostic('bind-invalid', script.span, { message: 'the script has no query: it needs a tabular expression after its let statements' }));
+    ctx.diagnostics.push(diagnostic('bind-no-query', script.span, {}));
   }
   return plan;
 }

@@ -66,7 +66,7 @@ function bindTabularCall(e: A.CallExpr, lets: LetScope, ctx: BindContext): Plan 
   if (name === 'table' || name === 'view') {
     const arg = e.args[0];
     if (!arg || arg.kind !== 'StringLiteral') {
-      ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: `${name}() takes a table name string` }));
+      ctx.diagnostics.push(diagnostic('bind-expected-constant', arg?.span ?? e.span, { what: `the table name of ${name}() (a string)` }));
       return undefined;
     }
     return bindTableName(arg.value, arg.span, lets, ctx);

@@ -29,7 +29,7 @@ export function bindTabularLambdaCall(
     }
     const argAst = e.args[argIndex++] ?? p.defaultValue;
     if (!argAst) {
-      ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: `missing argument '${p.name.name}' of '${e.callee.name}'` }));
+      ctx.diagnostics.push(diagnostic('bind-missing-argument', e.span, { name: e.callee.name, param: p.name.name }));
       return undefined;
     }
     if (p.type.kind === 'TabularType') {

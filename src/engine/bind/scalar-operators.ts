@@ -69,7 +69,7 @@ export function binaryOperator(op: BinaryOp, left: BoundExpr, right: BoundExpr, 
       try {
         compileKqlRegex(right.value as string);
       } catch (err) {
-        ctx.diagnostics.push(diagnostic('bind-invalid', right.span, { message: (err as Error).message }));
+        ctx.diagnostics.push(diagnostic('bind-bad-regex', right.span, { reason: (err as Error).message }));
         return undefined;
       }
     }

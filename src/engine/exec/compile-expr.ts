@@ -39,7 +39,7 @@ export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
         // A function refusing its input (a bad regex, an unknown date part, an undocumented format specifier) is
         // the query's error: report it at the call, with the function's own message.
         if (err instanceof KqlError) throw err;
-        throw new KqlError([diagnostic('runtime-error', e.span, { message: `${e.name}(): ${(err as Error).message}` })], ctx.source);
+        throw new KqlError([diagnostic('runtime-error', e.span, { function: e.name, message: (err as Error).message })], ctx.source);
       }
     }
     case 'Subquery': {

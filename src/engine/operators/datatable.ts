@@ -31,7 +31,7 @@ const bindDatatable: SourceBinder<'Datatable'> = (e, lets, ctx) => {
   }
   const width = schema.length;
   if (width === 0 || e.values.length % width !== 0) {
-    ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: `datatable has ${e.values.length} values, not a multiple of its ${width} columns` }));
+    ctx.diagnostics.push(diagnostic('bind-datatable-shape', e.span, { values: e.values.length, columns: width }));
     return undefined;
   }
   const rows: (ScalarValue | null)[][] = [];
@@ -43,7 +43,7 @@ const bindDatatable: SourceBinder<'Datatable'> = (e, lets, ctx) => {
       const col = schema[j]!;
       const c = v.type === col.type ? v : v.kind === 'Literal' && v.value === null ? literal(col.type, null, v.span) : convertTo(v, col.type);
       if (c.kind !== 'Literal') {
-        ctx.diagnostics.push(diagnostic('bind-invalid', v.span, { message: 'datatable values must be constants' }));
+        ctx.diagnostics.push(diagnostic('bind-expected-constant', v.span, { what: 'a datatable value' }));
         return undefined;
       }
       if (v.type !== col.type && !(v.kind === 'Literal' && v.value === null) && !(isNumericType(v.type) && isNumericType(col.type)) && col.type !== 'dynamic') {

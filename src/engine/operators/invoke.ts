@@ -8,7 +8,7 @@ export const binders: OperatorBinders = {
   Invoke: (input, op, lets, ctx) => {
     const b = lets.lookup(op.call.callee.name);
     if (b?.kind !== 'lambda') {
-      ctx.diagnostics.push(diagnostic('bind-invalid', op.call.callee.span, { message: `'${op.call.callee.name}' is not a let-defined function` }));
+      ctx.diagnostics.push(diagnostic('bind-not-a-function', op.call.callee.span, { name: op.call.callee.name }));
       return undefined;
     }
     return bindTabularLambdaCall(op.call, b.lambda, b.scope, lets, ctx, input);

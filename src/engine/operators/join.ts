@@ -4,12 +4,13 @@
 // compare case-sensitively and int/long/real keys by value. Null keys never match [U]. The hash table is built on
 // the smaller side; output order is left order, then right order within a left row.
 
-import { diagnostic, type Span } from '../../diagnostics.js';
+import { diagnostic, didYouMean, type Span } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
 import { makeTable, type Column, type Table } from '../../tables/table.js';
 import { getValue, take } from '../../tables/vector.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
 import { unknownColumn } from '../bind/names.js';
+import { report } from '../bind/report.js';
 import type { BindContext, LetScope } from '../bind/scope.js';
 import type { ExecContext } from '../exec/context.js';
 import { keyReader, tupleKey, type ValueKey } from '../kernels/value-key.js';
@@ -34,11 +35,6 @@ export interface JoinNode extends PlanNodeBase<'Join'> {
   readonly rightKeys: readonly number[];
   /** For each output column: which side and column index it comes from. */
   readonly output: readonly { readonly side: 'left' | 'right'; readonly index: number }[];
-}
-
-function fail(ctx: BindContext, span: Span, message: string): undefined {
-  ctx.diagnostics.push(diagnostic('bind-invalid', span, { message }));
-  return undefined;
 }
 
 function notSupported(ctx: BindContext, span: Span, name: string): undefined {
@@ -72,7 +68,7 @@ export function bindJoin(left: Plan, op: A.JoinOp | A.LookupOp, lets: LetScope, 
       const v = p.value.kind === 'Name' ? p.value.name : undefined;
       const k = v ? JOIN_KINDS[v] : undefined;
       if (!k || (isLookup && k !== 'leftouter' && k !== 'inner')) {
-        return fail(ctx, p.value.span, `unknown ${isLookup ? 'lookup' : 'join'} kind '${v ?? '?'}'`);
+        return report(ctx, 'bind-unknown-kind', p.value.span, { operator: isLookup ? 'lookup' : 'join', kind: v ?? '?' }, didYouMean(v ?? '', isLookup ? ['leftouter', 'inner'] : Object.keys(JOIN_KINDS)));
       }
       joinKind = k;
     } else if (!p.name.startsWith('hint.')) {
@@ -91,7 +87,7 @@ export function bindJoin(left: Plan, op: A.JoinOp | A.LookupOp, lets: LetScope, 
     } else conditions.push(e.kind === 'Paren' ? e.expression : e);
   };
   op.on.forEach(flatten);
-  if (conditions.length === 0) return fail(ctx, op.span, `${op.kind.toLowerCase()} needs 'on' conditions`);
+  if (conditions.length === 0) return report(ctx, 'bind-join-no-condition', op.span, { operator: op.kind.toLowerCase() });
   for (const c of conditions) {
     if (c.kind === 'Name') {
       const l = left.schema.findIndex((x) => x.name === c.name);
@@ -117,7 +113,7 @@ export function bindJoin(left: Plan, op: A.JoinOp | A.LookupOp, lets: LetScope, 
     const lt = left.schema[leftKeys[i]!]!.type;
     const rt = right.schema[rightKeys[i]!]!.type;
     if (lt !== rt && !(isNumericType(lt) && isNumericType(rt))) {
-      return fail(ctx, conditions[i]!.span, `join keys have different types: ${lt} and ${rt}`);
+      return report(ctx, 'bind-join-key-types', conditions[i]!.span, { left: lt, right: rt });
     }
   }
   const output: { side: 'left' | 'right'; index: number }[] = [];

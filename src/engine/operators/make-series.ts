@@ -16,6 +16,7 @@ import { bindAggregateCall } from '../bind/aggregate-call.js';
 import { bindExpr } from '../bind/bind-expr.js';
 import { convertTo } from '../bind/build.js';
 import { defaultColumnName, uniqueNames } from '../bind/names.js';
+import { report } from '../bind/report.js';
 import type { BindContext, LetScope, RowScope } from '../bind/scope.js';
 import { evalExpr, evalVector } from '../exec/compile-expr.js';
 import type { ExecContext } from '../exec/context.js';
@@ -47,11 +48,6 @@ export interface MakeSeriesNode extends PlanNodeBase<'MakeSeries'> {
   readonly nonEmpty: boolean;
 }
 
-function fail(ctx: BindContext, span: Span, message: string): undefined {
-  ctx.diagnostics.push(diagnostic('bind-invalid', span, { message }));
-  return undefined;
-}
-
 function notSupported(ctx: BindContext, span: Span, name: string): undefined {
   ctx.diagnostics.push(diagnostic('bind-not-supported', span, { name }));
   return undefined;
@@ -70,13 +66,13 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
   const fromAst = op.inRange ? op.inRange.start : op.from;
   const toAst = op.inRange ? op.inRange.stop : op.to;
   const stepAst = op.inRange ? op.inRange.step : op.step;
-  if (!stepAst) return fail(ctx, op.span, 'make-series needs a step');
+  if (!stepAst) return report(ctx, 'bind-make-series-no-step', op.span, {});
   const from = fromAst ? bindExpr(fromAst, constScope, ctx) : null;
   const to = toAst ? bindExpr(toAst, constScope, ctx) : null;
   const step = bindExpr(stepAst, constScope, ctx);
   if (!axis || from === undefined || to === undefined || !step) return undefined;
   const axisOk = axis.type === 'datetime' || axis.type === 'timespan' ? step.type === 'timespan' : ['int', 'long', 'real'].includes(axis.type) && ['int', 'long', 'real'].includes(step.type);
-  if (!axisOk) return fail(ctx, op.on.span, `make-series axis of type ${axis.type} with a step of type ${step.type} is not supported`);
+  if (!axisOk) return report(ctx, 'bind-make-series-axis', op.on.span, { axis: axis.type, step: step.type });
   const schema: Column[] = [];
   const unique = uniqueNames();
   const keys: BoundExpr[] = [];
@@ -104,11 +100,11 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
     if (a.defaultValue) {
       const d = bindExpr(a.defaultValue, constScope, ctx);
       if (!d) return undefined;
-      if (d.kind !== 'Literal') return fail(ctx, a.defaultValue.span, 'default= must be a constant');
+      if (d.kind !== 'Literal') return report(ctx, 'bind-expected-constant', a.defaultValue.span, { what: 'default=' });
       // The default fills the aggregate's array, so it takes the aggregate's type (avg default=0 gives 0.0).
       const aggType = calls[0]!.type;
       const c = d.type === aggType || d.value === null ? d : convertTo(d, aggType);
-      if (c.kind !== 'Literal') return fail(ctx, a.defaultValue.span, `default= must be a ${aggType} constant`);
+      if (c.kind !== 'Literal') return report(ctx, 'bind-wrong-type', a.defaultValue.span, { what: 'default=', expected: `a ${aggType} constant`, got: d.type });
       defaultValue = c.value;
     }
     aggregates.push({ ...calls[0]!, defaultValue });
@@ -172,22 +168,22 @@ function axisOf(step: ScalarValue, ticks: boolean): Axis {
 
 function runMakeSeries(node: MakeSeriesNode, input: Table, ctx: ExecContext): Table {
   const n = input.rowCount;
-  const fail = (message: string, span = node.span): never => {
-    throw new KqlError([diagnostic('runtime-error', span, { message })], ctx.source);
+  const fail = (code: 'runtime-make-series-bounds' | 'runtime-make-series-step' | 'runtime-make-series-bins', span = node.span): never => {
+    throw new KqlError([diagnostic(code, span, { limit: MAX_BINS })], ctx.source);
   };
   const from = node.from ? scalarValue(evalExpr(node.from, input, ctx)) : null;
   const to = node.to ? scalarValue(evalExpr(node.to, input, ctx)) : null;
   const step = scalarValue(evalExpr(node.step, input, ctx));
-  if ((node.from && from === null) || (node.to && to === null) || step === null) fail('make-series from, to and step must not be null');
+  if ((node.from && from === null) || (node.to && to === null) || step === null) fail('runtime-make-series-bounds');
   const ticks = node.axis.type === 'datetime' || node.axis.type === 'timespan';
-  if (ticks ? (step as bigint) <= 0n : Number(step) <= 0) fail('make-series step must be positive', node.step.span);
+  if (ticks ? (step as bigint) <= 0n : Number(step) <= 0) fail('runtime-make-series-step', node.step.span);
   const axis = axisOf(step!, ticks);
   const zero: ScalarValue = ticks ? 0n : node.axis.type === 'real' ? 0 : 0n;
   // Bins align with `from` in the main syntax, at zero (bin()) in the range form or without `from`.
   const origin: ScalarValue = !node.rangeForm && from !== null ? from : zero;
   const kStart = from === null ? undefined : node.rangeForm ? axis.index(from, zero) : 0;
   const kEnd = to === null ? undefined : node.rangeForm ? axis.index(to, zero) + 1 : axis.ceilIndex(to, origin);
-  if (kStart !== undefined && kEnd !== undefined && kEnd - kStart > MAX_BINS) fail(`make-series would build more than ${MAX_BINS} bins`);
+  if (kStart !== undefined && kEnd !== undefined && kEnd - kStart > MAX_BINS) fail('runtime-make-series-bins');
 
   const axisVec = evalVector(node.axis, input, ctx);
   const keyVecs = node.keys.map((k) => evalVector(k, input, ctx));
@@ -238,7 +234,7 @@ function runMakeSeries(node: MakeSeriesNode, input: Table, ctx: ExecContext): Ta
   const ranges = list.map((grp) => {
     const lo = kStart ?? grp.lo;
     const hi = kEnd ?? grp.hi + 1;
-    if (hi - lo > MAX_BINS) fail(`make-series would build more than ${MAX_BINS} bins`);
+    if (hi - lo > MAX_BINS) fail('runtime-make-series-bins');
     return { lo, hi };
   });
   node.aggregates.forEach((a, j) => {

@@ -21,7 +21,7 @@ export interface MaterializeNode extends PlanNodeBase<'Materialize'> {
 export function bindMaterialize(e: A.CallExpr, lets: LetScope, ctx: BindContext): Plan | undefined {
   const arg = e.args[0];
   if (!arg || e.args.length !== 1) {
-    ctx.diagnostics.push(diagnostic('bind-invalid', e.span, { message: 'materialize() takes one tabular argument' }));
+    ctx.diagnostics.push(diagnostic('bind-wrong-arity', e.span, { name: 'materialize', expected: '1', got: e.args.length }));
     return undefined;
   }
   const input = ctx.bindTabular(arg, lets, ctx);

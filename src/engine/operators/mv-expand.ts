@@ -66,7 +66,7 @@ function bindMvExpand(input: Plan, op: A.MvExpandOp, lets: LetScope, ctx: BindCo
       index = current.schema.findIndex((c) => c.name === name);
     }
     if (current.schema[index]!.type !== 'dynamic') {
-      ctx.diagnostics.push(diagnostic('bind-invalid', item.expression.span, { message: 'mv-expand expects a dynamic array or bag' }));
+      ctx.diagnostics.push(diagnostic('bind-wrong-type', item.expression.span, { what: 'mv-expand', expected: 'a dynamic array or bag', got: current.schema[index]!.type }));
       return undefined;
     }
     const toType = item.toType?.type ?? 'dynamic';

@@ -4,7 +4,7 @@
 // A string that does not match gives null in every extracted column ("" for strings). A captured value that does
 // not convert to its column type makes the whole row's columns null (simple, regex) or only that column (relaxed).
 
-import { diagnostic, type Span } from '../../diagnostics.js';
+import { diagnostic } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
 import { makeTable, type Column, type Table } from '../../tables/table.js';
 import { getValue, type Vector } from '../../tables/vector.js';
@@ -16,6 +16,7 @@ import { parseTimespan } from '../../values/timespan.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
 import { bindExpr } from '../bind/bind-expr.js';
 import { convertTo } from '../bind/build.js';
+import { report } from '../bind/report.js';
 import type { BindContext, LetScope } from '../bind/scope.js';
 import { evalVector } from '../exec/compile-expr.js';
 import type { ExecContext } from '../exec/context.js';
@@ -43,11 +44,6 @@ export interface ParseNode extends PlanNodeBase<'Parse'> {
   readonly keep: readonly number[];
 }
 
-function fail(ctx: BindContext, span: Span, message: string): undefined {
-  ctx.diagnostics.push(diagnostic('bind-invalid', span, { message }));
-  return undefined;
-}
-
 /** The text shape of each typed parse column when nothing follows it [U: the doc only shows long → \d+]. */
 const TYPE_PATTERNS: Partial<Record<ScalarType, string>> = {
   int: '[+-]?\\d+',
@@ -68,9 +64,9 @@ function bindParse(input: Plan, op: A.ParseOp, lets: LetScope, ctx: BindContext)
     const v = p.value.kind === 'Name' ? p.value.name : p.value.kind === 'StringLiteral' ? p.value.value : undefined;
     if (p.name === 'kind' && (v === 'simple' || v === 'regex' || v === 'relaxed')) kind = v;
     else if (p.name === 'flags' && v !== undefined && /^[imsU]*$/.test(v)) flags = v;
-    else return fail(ctx, p.span, `unknown parse parameter ${p.name}=${v ?? '?'}`);
+    else return report(ctx, 'bind-unknown-parameter', p.span, { operator: 'parse', name: p.name, value: v ?? '?' });
   }
-  if (flags && kind !== 'regex') return fail(ctx, op.span, 'flags= is only allowed with kind=regex');
+  if (flags && kind !== 'regex') return report(ctx, 'bind-parse-flags-need-regex', op.span, {});
   const source = bindExpr(op.source, { schema: input.schema, lets }, ctx);
   if (!source) return undefined;
   const src = source.type === 'string' ? source : convertTo(source, 'string');
@@ -108,7 +104,7 @@ function bindParse(input: Plan, op: A.ParseOp, lets: LetScope, ctx: BindContext)
   try {
     regex = compileKqlRegex(`^(?:${pattern})$`, reFlags);
   } catch (err) {
-    return fail(ctx, op.span, `parse pattern: ${(err as Error).message}`);
+    return report(ctx, 'bind-bad-regex', op.span, { reason: (err as Error).message });
   }
   const schema: Column[] = [...input.schema];
   const keep: number[] = input.schema.map((_, i) => i);

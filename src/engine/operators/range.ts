@@ -36,7 +36,7 @@ export const sources: SourceBinders = {
     let type: ScalarType = from.type;
     if (type === 'int') type = 'long';
     if (!['long', 'real', 'datetime', 'timespan'].includes(type)) {
-      ctx.diagnostics.push(diagnostic('bind-invalid', e.from.span, { message: `range cannot start at a ${from.type}` }));
+      ctx.diagnostics.push(diagnostic('bind-wrong-type', e.from.span, { what: 'range', expected: 'a long, real, datetime or timespan start', got: from.type }));
       return undefined;
     }
     return { kind: 'Range', from: convertTo(from, type), to: convertTo(to, type), step, schema: [{ name: e.column.name, type }], span: e.span };
@@ -56,7 +56,7 @@ export const plans: PlanOperatorsOf<'Range'> = {
         const big = typeof from === 'bigint';
         const s = big ? BigInt(step as bigint) : Number(step);
         if ((big && s === 0n) || (!big && s === 0)) {
-          throw new KqlError([diagnostic('runtime-error', node.step.span, { message: 'range step must not be zero' })], ctx.source);
+          throw new KqlError([diagnostic('runtime-range-step-zero', node.step.span, {})], ctx.source);
         }
         const up = big ? (s as bigint) > 0n : (s as number) > 0;
         for (let v: any = from; up ? v <= (to as any) : v >= (to as any); v = v + s) {

@@ -29,7 +29,7 @@ export function bindTableName(name: string, span: Span, lets: LetScope, ctx: Bin
     return bindTabularLambdaCall(call, b.lambda, b.scope, lets, ctx, undefined);
   }
   if (b) {
-    ctx.diagnostics.push(diagnostic('bind-invalid', span, { message: `'${name}' is not a table` }));
+    ctx.diagnostics.push(diagnostic('bind-not-a-table', span, { name }));
     return undefined;
   }
   const schema = ctx.catalog.schemaOf(name);

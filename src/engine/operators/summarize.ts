@@ -165,7 +165,7 @@ export function bindAggregateNode(
     const e = bindExpr(k.expression, scope, ctx);
     if (!e) return undefined;
     if (e.type === 'dynamic') {
-      ctx.diagnostics.push(diagnostic('bind-invalid', k.expression.span, { message: 'summarize by a dynamic value is not allowed: convert it with tostring()' }));
+      ctx.diagnostics.push(diagnostic('bind-dynamic-group-key', k.expression.span, {}));
       return undefined;
     }
     const name = k.names[0]?.name ?? defaultColumnName(k.expression) ?? `Column${keys.length + 1}`;

@@ -66,7 +66,7 @@ function bindUnion(input: Plan | undefined, op: A.UnionOp, lets: LetScope, ctx: 
     legs.push({ plan, name: t.kind === 'Name' ? t.name : `union_arg${legs.length}` });
   }
   if (legs.length === 0) {
-    ctx.diagnostics.push(diagnostic('bind-invalid', op.span, { message: 'union has no tables' }));
+    ctx.diagnostics.push(diagnostic('bind-union-no-tables', op.span, {}));
     return undefined;
   }
   // Column identity = (name, type). A name seen with several types becomes name_type for each.

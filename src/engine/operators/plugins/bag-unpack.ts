@@ -12,6 +12,7 @@ import { vectorWriter } from '../../../tables/builder.js';
 import { isDynamicBag, type Dynamic, type ScalarType } from '../../../values/types.js';
 import { bindExpr } from '../../bind/bind-expr.js';
 import { unknownColumn } from '../../bind/names.js';
+import { report } from '../../bind/report.js';
 import type { BindContext, LetScope } from '../../bind/scope.js';
 import { conversionInvoke } from '../../functions/scalar/conversion.js';
 import type { Plan, PlanNodeBase } from '../../plan/logical.js';
@@ -29,11 +30,6 @@ export interface BagUnpackNode extends PlanNodeBase<'BagUnpack'> {
   readonly column: number;
   readonly keep: readonly number[];
   readonly slots: readonly { readonly key: string; readonly type: ScalarType }[];
-}
-
-function fail(ctx: BindContext, span: Span, message: string): undefined {
-  ctx.diagnostics.push(diagnostic('bind-invalid', span, { message }));
-  return undefined;
 }
 
 function notSupported(ctx: BindContext, span: Span, name: string): undefined {
@@ -56,10 +52,10 @@ function slotType(values: readonly Dynamic[]): ScalarType {
 export function bindBagUnpack(input: Plan, op: A.EvaluateOp, lets: LetScope, ctx: BindContext): Plan | undefined {
   const args = op.call.args;
   const colArg = args[0];
-  if (!colArg || colArg.kind !== 'Name') return fail(ctx, op.call.span, 'bag_unpack() takes the dynamic column to unpack');
+  if (!colArg || colArg.kind !== 'Name') return report(ctx, 'bind-expected-column', colArg?.span ?? op.call.span, { what: 'the first argument of bag_unpack()' });
   const column = input.schema.findIndex((c) => c.name === colArg.name);
   if (column < 0) return unknownColumn(ctx, colArg.name, colArg.span, input.schema);
-  if (input.schema[column]!.type !== 'dynamic') return fail(ctx, colArg.span, `bag_unpack() unpacks a dynamic column, '${colArg.name}' is ${input.schema[column]!.type}`);
+  if (input.schema[column]!.type !== 'dynamic') return report(ctx, 'bind-wrong-type', colArg.span, { what: 'bag_unpack()', expected: 'a dynamic column', got: input.schema[column]!.type });
   let prefix = '';
   let conflict = 'error';
   let ignored = new Set<string>();
@@ -71,11 +67,11 @@ export function bindBagUnpack(input: Plan, op: A.EvaluateOp, lets: LetScope, ctx
   for (const a of args.slice(1)) {
     const name = a.kind === 'NamedArg' ? a.name.name : ['OutputColumnPrefix', 'columnsConflict', 'ignoredProperties'][positional++];
     const value = constant(a.kind === 'NamedArg' ? a.value : a);
-    if (!value || !name) return fail(ctx, a.span, 'bag_unpack() options must be constants');
+    if (!value || !name) return report(ctx, 'bind-expected-constant', a.span, { what: 'a bag_unpack() option' });
     if (name === 'OutputColumnPrefix' && typeof value.value === 'string') prefix = value.value;
     else if (name === 'columnsConflict' && ['error', 'replace_source', 'keep_source'].includes(value.value as string)) conflict = value.value as string;
     else if (name === 'ignoredProperties' && Array.isArray(value.value)) ignored = new Set((value.value as Dynamic[]).map(String));
-    else return fail(ctx, a.span, `bag_unpack() option ${name} has an invalid value`);
+    else return report(ctx, 'bind-invalid-option', a.span, { operator: 'bag_unpack()', name });
   }
   const rest = input.schema.map((_, i) => i).filter((i) => i !== column);
   if (op.schema) {
@@ -106,7 +102,7 @@ export function bindBagUnpack(input: Plan, op: A.EvaluateOp, lets: LetScope, ctx
     const clash = keep.find((i) => input.schema[i]!.name === name);
     if (clash !== undefined) {
       if (conflict === 'error') {
-        return fail(ctx, op.call.span, `bag_unpack(): slot '${key}' clashes with column '${name}' (use columnsConflict='replace_source' or 'keep_source')`);
+        return report(ctx, 'bind-bag-unpack-conflict', op.call.span, { key, column: name });
       }
       if (conflict === 'keep_source') continue;
       keep = keep.filter((i) => i !== clash);

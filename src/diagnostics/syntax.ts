@@ -1,0 +1,10 @@
+// Messages of the lexer and parser (codes `syntax-*`). The one place their wording lives.
+
+export const SYNTAX_MESSAGES = {
+  'syntax-unexpected-char': (p: { char: string }) => `unexpected character '${p.char}'`,
+  'syntax-unterminated-string': (_p: object) => 'unterminated string literal',
+  'syntax-unexpected-token': (p: { found: string; expected?: string }) => (p.expected ? `unexpected ${p.found}; expected ${p.expected}` : `unexpected ${p.found}`),
+  'syntax-bad-literal': (p: { type: string; text: string; reason?: string }) => `invalid ${p.type} literal '${p.text}'${p.reason ? `: ${p.reason}` : ''}`,
+  /** Generic: a syntax error described by the parser itself. */
+  'syntax-error': (p: { message: string }) => p.message,
+} as const;
