@@ -8,7 +8,9 @@ import { DataError } from '../node/load-data.js';
 import { RuleFileError } from '../node/rule-file.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
+import { registerExportTest } from './commands/export-test.js';
 import { registerRun } from './commands/run.js';
+import { registerServe } from './commands/serve.js';
 import { registerTest } from './commands/test.js';
 import { registerTables } from './commands/tables.js';
 import { kqliteVersion } from './commands/version.js';
@@ -31,6 +33,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerCheck(program, io, state);
   registerTest(program, io, state);
   registerExplain(program, io, state);
+  registerServe(program, io, state);
+  registerExportTest(program, io, state);
   registerTables(program, io, state);
 
   try {

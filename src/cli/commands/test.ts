@@ -10,6 +10,8 @@ import { findTestFiles } from '../../node/rule-test.js';
 import { initTestFile } from '../../node/rule-test/init.js';
 import { readTestFile } from '../../node/rule-test/test-file.js';
 import { watchRuleTests } from '../../node/rule-test/watch.js';
+import { AUTH_METHODS, type AuthMethod } from '../../node/kusto-client/connect.js';
+import { runTargetTests } from '../../node/kusto-client/run-target.js';
 import { UsageError, useColor, type CommandState, type Io } from '../io.js';
 
 interface TestOptions {
@@ -25,6 +27,9 @@ interface TestOptions {
   table?: string;
   now?: string;
   changedSince?: string;
+  target?: string;
+  database?: string;
+  auth?: string;
 }
 
 export function registerTest(program: Command, io: Io, state: CommandState): void {
@@ -44,9 +49,12 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
     .option('--table <name>', 'with --init --from: the table the export holds (default: the one table the rule reads)')
     .option('--now <iso>', 'with --init: the now of the starter file')
     .option('--changed-since <ref>', 'only the test files that changed since this git ref, or whose rule or data did')
+    .option('--target <cluster-uri>', 'run every case on this Kusto endpoint (rows sent as datatables) and compare with the expectation and with kqlite')
+    .option('--database <db>', 'with --target: the database to run in (default: the URI path, else NetDefaultDB)')
+    .option('--auth <method>', `with --target: ${AUTH_METHODS.join(' | ')} (default: from the environment; see README)`)
     .addHelpText(
       'after',
-      '\nExamples:\n  kqlite test examples/tests\n  kqlite test my-rule.test.yaml\n  kqlite test rules/ --reporter junit --out junit.xml\n  kqlite test --mutate examples/rules/safelinks-url-block-trigger.kql examples/tests --min-score 100',
+      '\nExamples:\n  kqlite test examples/tests\n  kqlite test my-rule.test.yaml\n  kqlite test rules/ --reporter junit --out junit.xml\n  kqlite test --mutate examples/rules/safelinks-url-block-trigger.kql examples/tests --min-score 100\n  kqlite test examples/tests --target https://mycluster.westeurope.kusto.windows.net --database MyDatabase',
     )
     .action(async (paths: string[], opts: TestOptions) => {
       const reporter = String(opts.reporter ?? 'console');
@@ -67,6 +75,13 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
       }
       if (opts.watch) {
         state.exitCode = await watchRuleTests(paths.length > 0 ? paths : ['.'], testIo);
+        return;
+      }
+      if ((opts.database || opts.auth) && !opts.target) throw new UsageError('--database and --auth go with --target <cluster-uri>');
+      if (opts.target) {
+        if (opts.auth && !(AUTH_METHODS as readonly string[]).includes(opts.auth)) throw new UsageError(`unknown --auth '${opts.auth}' (${AUTH_METHODS.join(', ')})`);
+        if (opts.update || opts.mutate || opts.watch || reporter !== 'console') throw new UsageError('--target runs the cases and reports on the console; it does not combine with --update, --mutate, --watch or --reporter');
+        state.exitCode = await runTargetTests(paths.length > 0 ? paths : ['.'], testIo, { target: String(opts.target), database: opts.database, auth: opts.auth as AuthMethod | undefined });
         return;
       }
       if (opts.minScore !== undefined && !opts.mutate) throw new UsageError('--min-score goes with --mutate RULE');

@@ -75,7 +75,7 @@ export function createTable(ctx: CommandContext, merge: boolean, name: string, c
     // create-table-command.md: the command succeeds without changing an existing table. A built-in schema with no
     // data becomes the user's table, with the columns the command names.
     if (ownExisting) return ownExisting;
-    ctx.db.defineTable(name, columns);
+    ctx.db.addTable(name, { schema: columns, rows: [] });
   } else if (existing && merge) {
     const current = existing.schema;
     const added: { name: string; type: ScalarType }[] = [];
@@ -86,18 +86,18 @@ export function createTable(ctx: CommandContext, merge: boolean, name: string, c
     }
     if (added.length > 0) {
       const table = ctx.db.table(name);
-      if (!table) ctx.db.defineTable(name, [...current, ...added]);
+      if (!table) ctx.db.addTable(name, { schema: [...current, ...added], rows: [] });
       else {
         const tmp = new Database({ builtinSchemas: false });
         tmp.addTable('T', table);
         const extend = added.map((c) => `['${c.name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'] = ${typedNull[c.type]}`).join(', ');
         ctx.db.addTable(name, tmp.query(`T | extend ${extend}`).table);
       }
-    } else if (!ownExisting) ctx.db.defineTable(name, current);
+    } else if (!ownExisting) ctx.db.addTable(name, { schema: current, rows: [] });
   } else {
-    ctx.db.defineTable(name, columns);
+    ctx.db.addTable(name, { schema: columns, rows: [] });
   }
-  ctx.created.add(name);
+  ctx.created.set(name, ctx.db.table(name)!.schema);
   ctx.dropped.delete(name);
   ctx.changed();
   return findTable(ctx, name);
@@ -158,7 +158,6 @@ export function ingestInline(ctx: CommandContext, command: string): CommandResul
   }
   const existing = ctx.db.table(name);
   ctx.db.addTable(name, existing ? concatTables(schema, [existing, added]) : added);
-  ctx.created.add(name);
   ctx.changed();
   const extentId = records.length > 0 ? globalThis.crypto.randomUUID() : '00000000-0000-0000-0000-000000000000';
   return { table: wireTable([{ name: 'ExtentId', type: 'guid' }], [[extentId]]), mutated: true };

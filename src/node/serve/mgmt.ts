@@ -8,6 +8,7 @@
 // (queryable, empty), in Folder "kqlite built-in schemas" [U] so tools offer them in completion lists.
 
 import { Database } from '../../database.js';
+import { BUILTIN_SCHEMAS } from '../../tables/builtin-schemas.js';
 import { stringifyJson } from '../../tables/format.js';
 import type { Schema } from '../../tables/table.js';
 import type { ScalarType } from '../../values/types.js';
@@ -21,8 +22,8 @@ export const BUILTIN_FOLDER = 'kqlite built-in schemas';
 export interface CommandContext {
   readonly db: Database;
   readonly databaseName: string;
-  /** Tables created by `.create table` (and not dropped), besides those loaded with data. */
-  readonly created: Set<string>;
+  /** Tables created by `.create table` (and not dropped), with their schemas, besides those loaded with data. */
+  readonly created: Map<string, Schema>;
   /** Tables dropped by `.drop table` (hidden even when a built-in schema has the name). */
   readonly dropped: Set<string>;
   /** `v<major>.<minor>`: the minor part counts changes. */
@@ -64,22 +65,14 @@ export function visibleTables(ctx: CommandContext): { name: string; schema: Sche
   for (const n of own) {
     if (ctx.dropped.has(n) || seen.has(n)) continue;
     seen.add(n);
-    out.push({ name: n, schema: schemaOf(ctx.db, n)!, folder: '' });
+    out.push({ name: n, schema: ctx.db.table(n)?.schema ?? ctx.created.get(n)!, folder: '' });
   }
   for (const n of names) {
     if (seen.has(n) || ctx.dropped.has(n)) continue;
-    const s = schemaOf(ctx.db, n);
+    const s = BUILTIN_SCHEMAS[n];
     if (s) out.push({ name: n, schema: s, folder: BUILTIN_FOLDER });
   }
   return out;
-}
-
-/** A table's schema as the engine binds it (loaded, created or built in). */
-export function schemaOf(db: Database, name: string): Schema | undefined {
-  const t = db.table(name);
-  if (t) return t.schema;
-  const planned = db.plan(`['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`).plan as unknown as { schema?: Schema } | undefined;
-  return planned?.schema;
 }
 
 const bracket = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`);

@@ -5,6 +5,8 @@
 // the database. A worker that dies for any other reason is restarted the same way; the server never goes down.
 
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { requestError, timeoutFailure } from './errors.js';
 import { stoppedAnswer, type ServiceRequest, type ServiceResponse } from './service.js';
@@ -165,7 +167,9 @@ function spawnWorker(init: WorkerInit): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const target = new URL('./query-worker.ts', here).href;
-    const tsx = new URL(`file://${createRequire(here).resolve('tsx/esm/api')}`).href;
+    // tsx's ESM entry (its "import" export); the CommonJS one cannot register the loader from a worker.
+    const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
+    const tsx = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
     const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(target)}); })`;
     return new Worker(code, { eval: true, workerData: init });
   }

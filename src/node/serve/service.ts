@@ -61,7 +61,7 @@ export class KustoService {
     this.context = {
       db,
       databaseName,
-      created: new Set(),
+      created: new Map(),
       dropped: new Set(),
       version: () => `v1.${self.minor}`,
       changed: () => {
