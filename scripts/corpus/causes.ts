@@ -36,8 +36,10 @@ export function kqliteCause(d: DiagnosticLike): string {
 export function msCause(d: { code: string; message: string }): string {
   let m = d.message;
   // Keep the name for unknown tables/functions (what to build); drop it for columns and other names.
-  if (/^The name '.*' does not refer to any known (column|table|variable)/.test(m)) {
+  if (/^The name '.*' does not refer to any known column/.test(m)) {
     m = m.replace(/^The name '(.*)' does not refer/, "The name 'X' does not refer");
+  } else if (/^The name '.*' does not refer/.test(m)) {
+    // unknown table / function: keep the name
   } else if (!/function|table|plugin/i.test(m)) {
     m = m.replace(/'[^']*'/g, "'X'");
   }

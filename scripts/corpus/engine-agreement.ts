@@ -110,7 +110,9 @@ function main(): void {
   const lines: string[] = [];
   lines.push(`# kqlite against recorded real-engine answers (${file})`, '');
   lines.push(`Queries: ${rows.length}. Agreement: **${by('agree').length} (${pct(by('agree').length)})**` +
-    ` — of which both-reject ${rows.filter((r) => r.detail === 'both reject').length}.`, '');
+    ` — of which both reject ${rows.filter((r) => r.detail === 'both reject').length}, nondeterministic (columns and row count only)` +
+    ` ${rows.filter((r) => r.detail.startsWith('nondeterministic')).length}, recorded rows unreadable (columns and row count only)` +
+    ` ${rows.filter((r) => r.detail.startsWith('recorded row')).length}.`, '');
   lines.push('| outcome | queries | share |', '|---|---:|---:|');
   for (const o of ['agree', 'refused', 'error', 'wrong value', 'accepted-but-engine-rejected', 'internal'] as Outcome[]) {
     lines.push(`| ${o} | ${by(o).length} | ${pct(by(o).length)} |`);

@@ -68,7 +68,20 @@ export class Measurer {
   private readonly db = new Database();
   private readonly ms: MsOracle;
 
-  constructor() {
+  /**
+   * `extraSchemas` (measure.ts --schemas): tables to declare in kqlite before measuring, for a preview of the corpus
+   * once kqlite knows them; a table kqlite already knows keeps kqlite's schema. Both sides see the same tables.
+   */
+  constructor(extraSchemas: Readonly<Record<string, readonly Column[]>> = {}) {
+    const known = new Set(this.db.tableNames());
+    for (const [name, cols] of Object.entries(extraSchemas)) {
+      if (known.has(name)) continue;
+      try {
+        this.db.defineTable(name, cols);
+      } catch {
+        // a column type kqlite does not take (decimal): leave the table out rather than change its meaning
+      }
+    }
     this.ms = new MsOracle(kqliteSchemas(this.db));
   }
 

@@ -1,6 +1,7 @@
 // Measures kqlite against a corpus of real public queries (built by collect.ts, kept outside the repository):
 //
 //   npx tsx scripts/corpus/measure.ts /work/corpus [--only-email] [--out report.json] [--limit N] [--timeout MS]
+//                                     [--workers N] [--schemas tables.json]
 //
 // For each query: does Microsoft's parser accept it; does kqlite's; does kqlite bind it against its known tables
 // (unknown tables counted apart); does Microsoft's analyser, given the same table schemas, accept it and infer the
@@ -22,6 +23,8 @@ interface Options {
   limit?: number;
   timeoutMs: number;
   workers: number;
+  /** JSON {table: [{name, type}]} of extra tables to declare (a preview; the baseline uses kqlite's own). */
+  schemas?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -33,11 +36,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--limit') o.limit = Number(argv[++i]);
     else if (a === '--timeout') o.timeoutMs = Number(argv[++i]);
     else if (a === '--workers') o.workers = Math.max(1, Number(argv[++i]));
+    else if (a === '--schemas') o.schemas = argv[++i];
     else if (!o.dir) o.dir = a;
     else throw new Error(`unexpected argument ${a}`);
   }
   if (!o.dir) {
-    console.error('usage: npx tsx scripts/corpus/measure.ts CORPUS_DIR [--only-email] [--out report.json] [--limit N] [--timeout MS] [--workers N]');
+    console.error('usage: npx tsx scripts/corpus/measure.ts CORPUS_DIR [--only-email] [--out report.json] [--limit N] [--timeout MS] [--workers N] [--schemas tables.json]');
     process.exit(2);
   }
   return o;
@@ -47,14 +51,17 @@ function parseArgs(argv: string[]): Options {
 class Slot {
   private worker!: Worker;
   private ready!: Promise<void>;
-  constructor() {
+  constructor(private readonly schemas: string | undefined) {
     this.spawn();
   }
 
   private spawn(): void {
     const url = new URL('./measure-worker.ts', import.meta.url).href;
     // tsx does not hook worker threads by itself: register its loader inside the worker, then load the module.
-    this.worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`, { eval: true });
+    this.worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`, {
+      eval: true,
+      workerData: { schemas: this.schemas },
+    });
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (m: { ready?: boolean }) => {
         if (m.ready) {
@@ -104,7 +111,7 @@ async function main(): Promise<void> {
   let entries = index.queries;
   if (o.onlyEmail) entries = entries.filter((e) => e.emailOnly);
   if (o.limit !== undefined) entries = entries.slice(0, o.limit);
-  const slots = Array.from({ length: o.workers }, () => new Slot());
+  const slots = Array.from({ length: o.workers }, () => new Slot(o.schemas));
   const results: Measure[] = new Array(entries.length);
   let next = 0;
   let done = 0;
@@ -123,7 +130,8 @@ async function main(): Promise<void> {
   );
   await Promise.all(slots.map((s) => s.close()));
   const summary = summarise(entries, results);
-  console.log(formatSummary(summary, { title: `${o.dir}${o.onlyEmail ? ' (email-table queries only)' : ''}` }));
+  const title = `${o.dir}${o.onlyEmail ? ' (email-table queries only)' : ''}${o.schemas ? ` with the extra tables of ${o.schemas}` : ''}`;
+  console.log(formatSummary(summary, { title }));
   if (o.out) {
     writeFileSync(o.out, JSON.stringify({ corpus: o.dir, onlyEmail: o.onlyEmail, summary, queries: results }, null, 1) + '\n');
     console.error(`report written to ${o.out}`);
