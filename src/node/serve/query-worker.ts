@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../../database.js';
 import { loadDataFolder } from '../load-data.js';
+import { loadSchemaFolder } from '../schemas.js';
 import { KustoService, type ServiceRequest } from './service.js';
 import type { WorkerInit, WorkerMessage, WorkerReply } from './worker-protocol.js';
 
@@ -16,17 +17,28 @@ function start(): KustoService {
   const db = new Database();
   let now = init.now;
   let name = init.databaseName;
+  // As the CLI's openData: declared schemas first, so a data file of a declared table is read with its columns.
+  const schemas = init.schemasDir !== undefined ? loadSchemaFolder(init.schemasDir) : {};
+  for (const [table, columns] of Object.entries(schemas)) db.defineTable(table, columns);
+  const log = (message: string) => {
+    if (!init.replaying) send({ type: 'log', message });
+  };
   if (init.dataDir !== undefined) {
     const dataset = loadDataFolder(init.dataDir, {
+      schemas,
       lenient: init.lenient,
-      progress: (m) => send({ type: 'log', message: m }),
+      strict: Boolean(init.strict),
+      progress: log,
+      warn: (m) => log(`warning: ${m}`),
     });
     for (const [table, t] of dataset.tables) db.addTable(table, t);
-    if (!init.replaying) for (const [table, n] of dataset.badValues) send({ type: 'log', message: `${table}: ${n} bad value(s) turned into nulls (--lenient)` });
+    for (const [table, n] of dataset.badValues) log(`${table}: ${n} bad value(s) turned into nulls (--lenient)`);
     now ??= dataset.now;
     name ??= dataset.name;
   }
   const service = new KustoService(db, name ?? 'kqlite', now, init.productVersion);
+  // Declared tables are the database's own (listed by .show tables), with or without rows.
+  for (const [table, columns] of Object.entries(schemas)) if (!db.table(table)) service.context.created.set(table, columns);
   // After a restart (a query was stopped), the commands that changed the database run again, in order.
   for (const c of init.replay) service.handle({ endpoint: 'mgmt', db: c.db, csl: c.csl, options: {}, ids: { clientRequestId: 'kqlite.replay', activityId: 'kqlite.replay' } });
   return service;

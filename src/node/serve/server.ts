@@ -24,6 +24,9 @@ export interface ServeOptions {
   /** Absolute data folder; undefined: an empty database. */
   readonly dataDir?: string;
   readonly lenient?: boolean;
+  readonly strict?: boolean;
+  /** Absolute folder of table schemas (--schemas). */
+  readonly schemasDir?: string;
   readonly now?: string;
   readonly databaseName?: string;
   readonly productVersion: string;
@@ -82,7 +85,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxQueue = options.maxQueue ?? 64;
   const host = new QueryHost(
-    { dataDir: options.dataDir, lenient: Boolean(options.lenient), now: options.now, databaseName: options.databaseName, productVersion: options.productVersion },
+    { dataDir: options.dataDir, schemasDir: options.schemasDir, lenient: Boolean(options.lenient), strict: Boolean(options.strict), now: options.now, databaseName: options.databaseName, productVersion: options.productVersion },
     (m) => notice(`kqlite serve: ${m}`),
   );
   const ready = await host.start();

@@ -6,6 +6,9 @@ export interface WorkerInit {
   /** Data folder to load (absolute); undefined: an empty database. */
   readonly dataDir?: string;
   readonly lenient: boolean;
+  readonly strict?: boolean;
+  /** --schemas: a folder of table schemas (absolute). */
+  readonly schemasDir?: string;
   /** --now: the default now() (else the dataset's now, else the clock). */
   readonly now?: string;
   /** --database: the served database's name (else the dataset's name, else "kqlite"). */
