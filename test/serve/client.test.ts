@@ -33,6 +33,18 @@ function libraryRows(dir: string, query: string, now?: string) {
   return { columns: r.columns.map((c) => ({ name: c.name, type: c.type })), rows: JSON.parse(stringifyJson(r.toJSON().rows)) as unknown[][] };
 }
 
+/** The HTTP answer of a request the client rejected (it throws axios' error for any status but 200). */
+async function rejection(p: Promise<unknown>): Promise<{ status: number; data: any }> {
+  try {
+    await p;
+  } catch (e) {
+    const r = (e as { response?: { status: number; data: any } }).response;
+    if (!r) throw e;
+    return r;
+  }
+  throw new Error('expected the request to fail');
+}
+
 function clientRows(table: { columns: { name: string | null; type: string | null }[]; rows(): Iterable<{ raw: unknown }> }) {
   return { columns: table.columns.map((c) => ({ name: c.name, type: c.type })), rows: [...table.rows()].map((r) => r.raw) };
 }
@@ -151,10 +163,10 @@ describe('schema discovery', () => {
   });
 
   it('a database other than the served one is Kusto\'s EntityNotFound', async () => {
-    const err = await client.execute('Samples', 'print 1').catch((e: unknown) => e as { response: { status: number; data: any } });
-    expect(err.response.status).toBe(400);
-    expect(err.response.data.error.code).toBe('BadRequest_EntityNotFound');
-    expect(err.response.data.error['@message']).toContain("'Samples'");
+    const err = await rejection(client.execute('Samples', 'print 1'));
+    expect(err.status).toBe(400);
+    expect(err.data.error.code).toBe('BadRequest_EntityNotFound');
+    expect(err.data.error['@message']).toContain("'Samples'");
   });
 });
 
@@ -206,16 +218,16 @@ describe('.create table and .ingest inline through the client', () => {
         ['two', 2],
       ],
     });
-    const clash = await client.execute('probe', '.create-merge table Merged (B:string)').catch((e: unknown) => e as { response: { status: number; data: any } });
-    expect(clash.response.status).toBe(400);
-    expect(clash.response.data.error['@message']).toBe("column 'B' of table 'Merged' is long, not string");
+    const clash = await rejection(client.execute('probe', '.create-merge table Merged (B:string)'));
+    expect(clash.status).toBe(400);
+    expect(clash.data.error['@message']).toBe("column 'B' of table 'Merged' is long, not string");
   });
 
   it('a value that does not fit its column fails the ingestion with the record and column, and adds nothing', async () => {
     await client.execute('probe', '.create table Strict (N:long)');
-    const err = await client.execute('probe', '.ingest inline into table Strict <|\n1\nnot-a-number\n').catch((e: unknown) => e as { response: { status: number; data: any } });
-    expect(err.response.status).toBe(400);
-    expect(err.response.data.error['@message']).toMatch(/row 2, column 'N' \(long\)/);
+    const err = await rejection(client.execute('probe', '.ingest inline into table Strict <|\n1\nnot-a-number\n'));
+    expect(err.status).toBe(400);
+    expect(err.data.error['@message']).toMatch(/row 2, column 'N' \(long\)/);
     const res = await client.execute('probe', 'Strict | count');
     expect([...res.primaryResults[0]!.rows()][0]!.raw).toEqual([0]);
   });
@@ -223,9 +235,9 @@ describe('.create table and .ingest inline through the client', () => {
 
 describe('errors through the client', () => {
   it('a semantic error: HTTP 400, Kusto\'s shape, kqlite\'s message with its position', async () => {
-    const err = await client.execute('probe', 'Probe\n| where Nope == 1').catch((e: unknown) => e as { response: { status: number; data: any } });
-    expect(err.response.status).toBe(400);
-    const e = err.response.data.error;
+    const err = await rejection(client.execute('probe', 'Probe\n| where Nope == 1'));
+    expect(err.status).toBe(400);
+    const e = err.data.error;
     expect(e.code).toBe('General_BadRequest');
     expect(e['@type']).toBe('Kusto.Data.Exceptions.KustoBadRequestException');
     expect(e['@message']).toMatch(/^Request is invalid and cannot be processed: Semantic error: 2:9: unknown column 'Nope'/);
@@ -235,15 +247,15 @@ describe('errors through the client', () => {
   });
 
   it('a syntax error is a SyntaxException at its position', async () => {
-    const err = await client.execute('probe', 'Probe | where (Id').catch((e: unknown) => e as { response: { status: number; data: any } });
-    expect(err.response.status).toBe(400);
-    expect(err.response.data.error.innererror['@type']).toBe('Kusto.Data.Exceptions.SyntaxException');
-    expect(err.response.data.error['@message']).toMatch(/Syntax error: 1:\d+: /);
+    const err = await rejection(client.execute('probe', 'Probe | where (Id'));
+    expect(err.status).toBe(400);
+    expect(err.data.error.innererror['@type']).toBe('Kusto.Data.Exceptions.SyntaxException');
+    expect(err.data.error['@message']).toMatch(/Syntax error: 1:\d+: /);
   });
 
   it('a refused feature keeps kqlite\'s "not supported yet" message', async () => {
-    const err = await client.execute('probe', 'Probe | mv-apply x = Bag on (take 1)').catch((e: unknown) => e as { response: { data: any } });
-    expect(err.response.data.error['@message']).toContain('not supported yet');
+    const err = await rejection(client.execute('probe', 'Probe | mv-apply x = Bag on (take 1)'));
+    expect(err.data.error['@message']).toContain('not supported yet');
   });
 
   it('truncation is a partial failure: the client raises Kusto\'s E_QUERY_RESULT_SET_TOO_LARGE', async () => {

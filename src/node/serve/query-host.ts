@@ -13,7 +13,7 @@ import { stoppedAnswer, type ServiceRequest, type ServiceResponse } from './serv
 import type { WorkerInit, WorkerReply } from './worker-protocol.js';
 
 /** How long after its budget a query may still answer before its worker is terminated. */
-const HARD_STOP_GRACE_MS = 1500;
+export const HARD_STOP_GRACE_MS = 1500;
 
 interface Job {
   readonly request: ServiceRequest;
@@ -41,6 +41,7 @@ export class QueryHost {
   constructor(
     private readonly init: Omit<WorkerInit, 'replay' | 'replaying'>,
     private readonly log: (message: string) => void,
+    private readonly hardStopGraceMs = HARD_STOP_GRACE_MS,
   ) {}
 
   start(): Promise<HostReady> {
@@ -101,7 +102,7 @@ export class QueryHost {
       return;
     }
     const id = this.nextId++;
-    const timer = setTimeout(() => this.hardStop(id), left + HARD_STOP_GRACE_MS);
+    const timer = setTimeout(() => this.hardStop(id), left + this.hardStopGraceMs);
     this.current = { job, id, timer };
     this.worker.postMessage({ id, request: { ...job.request, budgetMs: left } });
   }

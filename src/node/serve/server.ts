@@ -40,6 +40,8 @@ export interface ServeOptions {
   readonly requestTimeoutMs?: number;
   /** Requests waiting for the worker before new ones get 429. */
   readonly maxQueue?: number;
+  /** How long past its server timeout a query may run before its worker is terminated (default 1.5 s). */
+  readonly hardStopGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -87,6 +89,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = new QueryHost(
     { dataDir: options.dataDir, schemasDir: options.schemasDir, lenient: Boolean(options.lenient), strict: Boolean(options.strict), now: options.now, databaseName: options.databaseName, productVersion: options.productVersion },
     (m) => notice(`kqlite serve: ${m}`),
+    options.hardStopGraceMs,
   );
   const ready = await host.start();
 
@@ -106,8 +109,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       });
     },
   );
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  // Malformed HTTP, and clients too slow to send their headers or body: an answer, then the connection closes.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (socket.writable) socket.end(`HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
 
