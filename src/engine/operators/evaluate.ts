@@ -14,6 +14,11 @@ const PLUGINS: Readonly<Record<string, PluginBinder>> = {
   bag_unpack: bindBagUnpack,
 };
 
+/** Names of the implemented plugins (for the generated reference). */
+export function implementedPlugins(): string[] {
+  return Object.keys(PLUGINS);
+}
+
 function refuse(op: A.EvaluateOp, ctx: BindContext): undefined {
   ctx.diagnostics.push(diagnostic('bind-not-supported', op.call.callee.span, { name: `evaluate ${op.call.callee.name}` }));
   return undefined;

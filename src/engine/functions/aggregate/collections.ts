@@ -26,7 +26,7 @@ function makeCollection(name: string, kind: 'set' | 'list', withP: boolean): Agg
     maxArgs: withP ? 3 : 2,
     columnName: suffixName(kind),
     docs: `${name.replace(/_/g, '-')}-aggregation-function`,
-    doc: kind === 'set' ? 'Array of the distinct values.' : 'Array of all the values.',
+    doc: `Array of ${kind === 'set' ? 'the distinct values' : 'all the values'}${withP ? ' where the predicate is true' : ''} (nulls skipped).`,
     example: `datatable(x: long)[1, 2, 2, 3] | summarize ${name}(x${withP ? ', x > 1' : ''})`,
     resolve: (types, ctx) => {
       if (withP && types[1] !== 'bool') return 'a bool predicate as second argument';
