@@ -163,6 +163,37 @@ describe('request properties', () => {
   });
 });
 
+describe('management commands at the wire', () => {
+  it('.show cluster without a db (the emulator\'s health check, kusto-emulator-install.md) answers 200 with one node', async () => {
+    const r = await post(server.url, '/v1/rest/mgmt', { csl: '.show cluster' });
+    expect(r.status).toBe(200);
+    expect(r.json().Tables).toHaveLength(1);
+    expect(r.json().Tables[0].TableName).toBe('Table_0');
+    expect(r.json().Tables[0].Rows).toHaveLength(1);
+  });
+
+  it('.drop table removes a created table from .show tables; ifexists makes a second drop quiet', async () => {
+    const mgmt = (csl: string) => post(server.url, '/v1/rest/mgmt', { db: 'probe', csl });
+    expect((await mgmt('.create table Gone (A:string)')).status).toBe(200);
+    const dropped = await mgmt('.drop table Gone');
+    expect(dropped.status).toBe(200);
+    expect(dropped.json().Tables[0].Rows.map((r: unknown[]) => r[0])).not.toContain('Gone');
+    const shown = await mgmt('.show tables | where TableName == "Gone"');
+    expect(shown.json().Tables[0].Rows).toEqual([]);
+    expect((await mgmt('.drop table Gone')).status).toBe(400);
+    expect((await mgmt('.drop table Gone ifexists')).status).toBe(200);
+    // Created again, it has the new columns only.
+    await mgmt('.create table Gone (B:long)');
+    expect((await mgmt('.show table Gone cslschema')).json().Tables[0].Rows[0][1]).toBe('B:long');
+  });
+
+  it('a pipe after a command whose operators fail reports the position in the request text', async () => {
+    const r = await post(server.url, '/v1/rest/mgmt', { db: 'probe', csl: '.show tables | where Nope == 1' });
+    expect(r.status).toBe(400);
+    expect(r.json().error['@message']).toMatch(/Semantic error: 1:22: unknown \w+ 'Nope'/);
+  });
+});
+
 describe('bad requests get Kusto\'s error shape, never a crash', () => {
   it('malformed JSON → 400', async () => {
     const r = await post(server.url, '/v2/rest/query', '{"db": "probe", "csl": ');

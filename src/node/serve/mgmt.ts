@@ -8,6 +8,7 @@
 // (queryable, empty), in Folder "kqlite built-in schemas" [U] so tools offer them in completion lists.
 
 import { Database } from '../../database.js';
+import { cpus, freemem, hostname, totalmem } from 'node:os';
 import { BUILTIN_SCHEMAS } from '../../tables/builtin-schemas.js';
 import { stringifyJson } from '../../tables/format.js';
 import type { Schema } from '../../tables/table.js';
@@ -30,6 +31,8 @@ export interface CommandContext {
   version(): string;
   changed(): void;
   readonly productVersion: string;
+  /** When the server started (ISO), for `.show cluster`. */
+  readonly startTime: string;
 }
 
 /** A command failed for a reason of the request (HTTP 400): unknown database or table, bad syntax, refused. */
@@ -210,6 +213,16 @@ function dispatch(ctx: CommandContext, head: string, requestDb: string | undefin
       ),
     );
   }
+  if ((x = m(String.raw`\.show cluster`))) {
+    // The emulator's documented health check (kusto-emulator-install.md). [U] columns: the node list as clusters
+    // print it; the page of the command itself is not in the documentation.
+    return none(
+      wireTable(
+        [col('NodeId', 'string'), col('Address', 'string'), col('Name', 'string'), col('StartTime', 'datetime'), col('IsAdmin', 'bool'), col('MachineTotalMemory', 'long'), col('MachineAvailableMemory', 'long'), col('ProcessorCount', 'int'), col('EnvironmentDescription', 'dynamic')],
+        [['kqlite', 'localhost', hostname(), ctx.startTime, true, totalmem(), freemem(), cpus().length, { Product: 'kqlite', Version: ctx.productVersion }]],
+      ),
+    );
+  }
   if ((x = m(String.raw`\.show functions`))) {
     needDatabase(ctx, requestDb);
     return none(wireTable([col('Name', 'string'), col('Parameters', 'string'), col('Body', 'string'), col('Folder', 'string'), col('DocString', 'string')], []));
@@ -235,7 +248,7 @@ function dispatch(ctx: CommandContext, head: string, requestDb: string | undefin
 function notSupported(head: string): CommandError {
   const words = head.split(/\s+/).slice(0, 3).join(' ');
   return new CommandError(
-    `not supported yet: the management command '${words}' (kqlite serve runs .show databases/tables/version/functions, .show database <db> schema [as json | as csl script], .show database <db> cslschema, .show table <t> cslschema | schema as json, .create table, .create-merge table, .drop table and .ingest inline)`,
+    `not supported yet: the management command '${words}' (kqlite serve runs .show cluster/databases/tables/version/functions, .show database <db> schema [as json | as csl script], .show database <db> cslschema, .show table <t> cslschema | schema as json, .create table, .create-merge table, .drop table and .ingest inline)`,
   );
 }
 

@@ -68,6 +68,7 @@ export class KustoService {
         self.minor++;
       },
       productVersion,
+      startTime: nowIso(),
     };
   }
 
