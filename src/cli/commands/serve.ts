@@ -65,7 +65,7 @@ Examples:
       }
       const db = server.ready.databaseName;
       io.err(
-        `kqlite serve: listening on ${server.url} — database '${db}' (${server.ready.tables} tables with data)${server.ready.now ? `, now() = ${server.ready.now}` : ''}\n` +
+        `kqlite serve: listening on ${server.url} — database '${db}' (${server.ready.tables} table${server.ready.tables === 1 ? '' : 's'} with data)${server.ready.now ? `, now() = ${server.ready.now}` : ''}\n` +
           `kqlite serve: connection string: Data Source=${server.url};Initial Catalog=${db}${token ? ' (send the token as a bearer token)' : ''}\n`,
       );
       await until();
