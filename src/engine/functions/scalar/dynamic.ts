@@ -13,6 +13,9 @@ import type { ScalarFunctionDef } from '../types.js';
 
 const dyn = (v: unknown) => v as Dynamic;
 
+/** range() returns at most 2^20 values: a longer range is truncated (range-function.md). */
+const MAX_RANGE = 1_048_576;
+
 export const dynamicFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'parse_url', aliases: ['parseurl'], params: ['string'], returns: 'dynamic', row: (s) => parseUrl(s as string), docs: 'parse-url-function', doc: 'Splits an absolute URL into Scheme, Host, Port, Path, Username, Password, Query Parameters and Fragment.', example: 'print parse_url("https://host:1234/path?k=v#frag")' }),
   simple({ name: 'parse_urlquery', params: ['string'], returns: 'dynamic', row: (s) => parseUrlQuery(s as string), docs: 'parse-url-query-function', doc: 'Parses a URL query string into {"Query Parameters": {...}}.', example: 'print parse_urlquery("k1=v1&k2=v2")' }),
@@ -58,19 +61,20 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
         invoke: lift('dynamic', (x, y, z) => {
           const out: Dynamic[] = [];
           if (ticks) {
-            const step = z === undefined ? 864_000_000_000n : (z as bigint);
+            // The default step of datetimes and timespans is 1h (range-function.md).
+            const step = z === undefined ? 36_000_000_000n : (z as bigint);
             if (step === 0n) return null;
             for (let v = x as bigint; step > 0n ? v <= (y as bigint) : v >= (y as bigint); v += step) {
+              if (out.length === MAX_RANGE) break;
               out.push(a === 'datetime' ? formatDatetime(v) : formatTimespan(v));
-              if (out.length > 1_048_576) return null;
             }
             return Object.freeze(out);
           }
           const step = z === undefined ? 1 : Number(z);
           if (step === 0) return null;
           for (let v = Number(x); step > 0 ? v <= Number(y) : v >= Number(y); v += step) {
+            if (out.length === MAX_RANGE) break;
             out.push(real ? v : BigInt(v));
-            if (out.length > 1_048_576) return null;
           }
           return Object.freeze(out);
         }),
