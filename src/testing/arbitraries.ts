@@ -124,7 +124,12 @@ function enumOf(table: string, column: string): readonly string[] | undefined {
   return (ENUMS as Record<string, Record<string, readonly string[]> | undefined>)[table]?.[column];
 }
 
+const EMAIL_TABLES = new Set(Object.keys(ENUMS));
+
 function columnArbitrary(table: string, column: string, type: ScalarType, time: TimeOptions): fc.Arbitrary<unknown> {
+  // The pools below are keyed by column name and written for the five email tables; other catalogue tables reuse
+  // many of those names with other types (ReportId is a long in the Device* tables), so they get values by type.
+  if (!EMAIL_TABLES.has(table)) return type === 'datetime' ? arbitraryDatetime(time) : genericArbitrary(type);
   const e = enumOf(table, column);
   if (table === 'UrlClickEvents' && column === 'ActionType') {
     return fc.oneof({ arbitrary: fc.constantFrom(...e!), weight: 12 }, { arbitrary: fc.constantFrom(...ACTION_TYPE_ARTEFACTS), weight: 1 });
