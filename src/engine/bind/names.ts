@@ -30,7 +30,7 @@ export function defaultColumnName(e: A.Expression): string | undefined {
       if (!first || !rule) return undefined;
       const inner = defaultColumnName(first);
       if (rule === 'first-argument' || inner === undefined) return inner;
-      return `${e.callee.name}_${inner}`;
+      return `${rule.prefix ?? ''}${inner}${rule.suffix ?? ''}`;
     }
     default:
       return undefined;

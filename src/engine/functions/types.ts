@@ -83,8 +83,11 @@ export interface FunctionDoc {
   readonly example: string;
 }
 
-/** How Kusto names the column of an unnamed `f(x)` (Microsoft's analyser): after x, or `f_x`; else Column1... */
-export type ResultName = 'first-argument' | 'prefixed-first-argument';
+/**
+ * How Kusto names the column of an unnamed `f(x)` when x has a name (Microsoft's analyser): after x itself, or x with
+ * a prefix and/or suffix (`strlen_x`, `type_x`, `x_sorted`). Without this field: Column1, Column2...
+ */
+export type ResultName = 'first-argument' | { readonly prefix?: string; readonly suffix?: string };
 
 export interface ScalarFunctionDef extends FunctionDoc {
   /** 'window': reads neighbouring rows (row_number, prev...); needs a serialized input and is never folded. */

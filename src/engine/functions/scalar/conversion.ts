@@ -67,7 +67,7 @@ function resolveParseJson(argTypes: readonly ScalarType[]) {
   return { arg: 0, expected: 'string or dynamic', got: from };
 }
 
-/** parse_json and todynamic are one function; only todynamic/toobject name their column after the argument. */
+/** parse_json (parsejson) and todynamic (toobject) are one function, kept as two definitions of the same shape. */
 function jsonParser(name: string, aliases: string[], resultName: ResultName | undefined, example: string): ScalarFunctionDef {
   return {
     kind: 'scalar',
@@ -95,7 +95,7 @@ export const conversionFunctions: readonly ScalarFunctionDef[] = [
   converter('todatetime', 'datetime', 'Converts to datetime; null when the conversion fails.', 'print todatetime("2026-01-01")'),
   converter('totimespan', 'timespan', 'Converts to timespan; null when the conversion fails.', 'print totimespan("0.00:03:00")', ['totime']),
   converter('toguid', 'guid', 'Converts to guid; null when the conversion fails.', 'print toguid("74be27de-1e4e-49d9-b579-fe0b331d3642")'),
-  jsonParser('parse_json', ['parsejson'], undefined, `print parse_json('{"a":1}').a`),
+  jsonParser('parse_json', ['parsejson'], 'first-argument', `print parse_json('{"a":1}').a`),
   jsonParser('todynamic', ['toobject'], 'first-argument', `print todynamic('[1,2]')[1]`),
 ];
 

@@ -21,7 +21,8 @@ function startEnd(name: string, fn: (x: bigint | null, o?: number | bigint) => b
     row: (d, off) => fn(t(d), optInt(off)),
     doc,
     docs: `${name}-function`,
-    resultName: 'first-argument',
+    // Only startofday(x) is named after x (Microsoft's analyser); the others are Column1...
+    resultName: name === 'startofday' ? 'first-argument' : undefined,
     example: `print ${name}(datetime(2017-01-01 10:10:17))`,
   });
 }
@@ -205,6 +206,7 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
     params: ['timespan', 'string'],
     returns: 'string',
     row: (d, f) => cal.formatTimespanWith(t(d), f as string),
+    resultName: 'first-argument',
     docs: 'format-timespan-function', doc: 'Formats a timespan with .NET-style specifiers.',
     example: "print format_timespan(time(1d), 'd:hh:mm')",
   }),

@@ -25,8 +25,8 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'array_slice', params: ['dynamic', 'integer', 'integer'], returns: 'dynamic', row: (a, s, e) => d.arraySlice(dyn(a), s as bigint, e as bigint), docs: 'array-slice-function', doc: 'Elements from start to end (inclusive; negative counts from the end).', example: 'print array_slice(dynamic([1,2,3]), 1, 2)' }),
   simple({ name: 'array_reverse', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arrayReverse(dyn(a)), docs: 'array-reverse-function', doc: 'Reverses an array.', example: 'print array_reverse(dynamic([1,2,3]))' }),
   simple({ name: 'array_sum', params: ['dynamic'], returns: 'real', row: (a) => d.arraySum(dyn(a)), docs: 'array-sum-function', doc: 'Sum of a numeric array.', example: 'print array_sum(dynamic([1,2,3]))' }),
-  simple({ name: 'array_sort_asc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortAsc([dyn(a)])[0] ?? null, docs: 'array-sort-asc-function', doc: 'Sorts an array ascending.', example: 'print array_sort_asc(dynamic([3,1,2]))' }),
-  simple({ name: 'array_sort_desc', params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortDesc([dyn(a)])[0] ?? null, docs: 'array-sort-desc-function', doc: 'Sorts an array descending.', example: 'print array_sort_desc(dynamic([3,1,2]))' }),
+  simple({ name: 'array_sort_asc', resultName: { suffix: '_sorted' }, params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortAsc([dyn(a)])[0] ?? null, docs: 'array-sort-asc-function', doc: 'Sorts an array ascending.', example: 'print array_sort_asc(dynamic([3,1,2]))' }),
+  simple({ name: 'array_sort_desc', resultName: { suffix: '_sorted' }, params: ['dynamic'], returns: 'dynamic', row: (a) => d.arraySortDesc([dyn(a)])[0] ?? null, docs: 'array-sort-desc-function', doc: 'Sorts an array descending.', example: 'print array_sort_desc(dynamic([3,1,2]))' }),
   simple({ name: 'array_index_of', params: ['dynamic', 'anydyn'], returns: 'long', row: (a, v) => d.arrayIndexOf(dyn(a), dyn(v)), docs: 'array-index-of-function', doc: 'Index of a value in an array, -1 when absent.', example: 'print array_index_of(dynamic(["a","b"]), "b")' }),
   simple({ name: 'set_has_element', params: ['dynamic', 'anydyn'], returns: 'bool', nulls: 'custom', row: (a, v) => d.setHasElement(dyn(a), dyn(v)), docs: 'set-has-element-function', doc: 'True when the array contains the value.', example: 'print set_has_element(dynamic([1,2]), 2)' }),
   simple({ name: 'set_union', params: ['dynamic'], variadic: true, returns: 'dynamic', row: (...a) => d.setUnion(...a.map(dyn)), docs: 'set-union-function', doc: 'Distinct values of all arrays.', example: 'print set_union(dynamic([1]), dynamic([1,2]))' }),
@@ -84,6 +84,7 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
   {
     kind: 'scalar',
     name: 'gettype',
+    resultName: { prefix: 'type_' },
     signature: 'gettype(any) → string',
     minArgs: 1,
     maxArgs: 1,

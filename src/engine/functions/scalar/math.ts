@@ -16,6 +16,7 @@ function roundTo(x: number, digits: number): number {
 
 const roundDef: ScalarFunctionDef = {
   kind: 'scalar',
+  resultName: 'first-argument',
   name: 'round',
   signature: "round(number [, precision: long]) → the number's type",
   minArgs: 1,
@@ -36,6 +37,7 @@ const roundDef: ScalarFunctionDef = {
 
 const absDef: ScalarFunctionDef = {
   kind: 'scalar',
+  resultName: 'first-argument',
   name: 'abs',
   signature: 'abs(number or timespan) → the same type (int → long)',
   minArgs: 1,
@@ -60,19 +62,19 @@ const absDef: ScalarFunctionDef = {
  */
 function realFn(name: string, fn: (x: number) => number, doc: string, negativeIsNull = false): ScalarFunctionDef {
   const row = negativeIsNull ? (x: unknown) => ((x as number) < 0 ? null : fn(x as number)) : (x: unknown) => fn(x as number);
-  return simple({ name, params: ['real*'], returns: 'real', row, doc, docs: `${name}-function`, example: `print ${name}(4.0)` });
+  return simple({ name, params: ['real*'], returns: 'real', row, resultName: 'first-argument', doc, docs: `${name}-function`, example: `print ${name}(4.0)` });
 }
 
 export const mathFunctions: readonly ScalarFunctionDef[] = [
   roundDef,
   absDef,
-  simple({ name: 'ceiling', params: ['real*'], returns: 'real', row: (x) => Math.ceil(x as number), docs: 'ceiling-function', doc: 'Smallest integer not below x.', example: 'print ceiling(1.2)' }),
+  simple({ name: 'ceiling', resultName: 'first-argument', params: ['real*'], returns: 'real', row: (x) => Math.ceil(x as number), docs: 'ceiling-function', doc: 'Smallest integer not below x.', example: 'print ceiling(1.2)' }),
   realFn('sqrt', Math.sqrt, 'Square root (null for a negative argument).', true),
   realFn('exp', Math.exp, 'e to the power x.'),
   realFn('log', Math.log, 'Natural logarithm (null for a negative argument).', true),
   realFn('log10', Math.log10, 'Base-10 logarithm (null for a negative argument).', true),
   realFn('log2', Math.log2, 'Base-2 logarithm (null for a negative argument).', true),
-  simple({ name: 'pow', params: ['real*', 'real*'], returns: 'real', row: (x, y) => Math.pow(x as number, y as number), docs: 'pow-function', doc: 'x to the power y.', example: 'print pow(2, 3)' }),
+  simple({ name: 'pow', resultName: 'first-argument', params: ['real*', 'real*'], returns: 'real', row: (x, y) => Math.pow(x as number, y as number), docs: 'pow-function', doc: 'x to the power y.', example: 'print pow(2, 3)' }),
   simple({ name: 'isnan', params: ['real*'], returns: 'bool', row: (x) => Number.isNaN(x as number), docs: 'isnan-function', doc: 'True for NaN.', example: 'print isnan(real(nan))' }),
   simple({ name: 'isinf', params: ['real*'], returns: 'bool', row: (x) => !Number.isNaN(x as number) && !Number.isFinite(x as number), docs: 'isinf-function', doc: 'True for ±infinity.', example: 'print isinf(real(+inf))' }),
   simple({ name: 'isfinite', params: ['real*'], returns: 'bool', row: (x) => Number.isFinite(x as number), docs: 'isfinite-function', doc: 'True for finite numbers.', example: 'print isfinite(1.0)' }),

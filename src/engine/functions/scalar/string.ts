@@ -91,11 +91,11 @@ export const stringFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'unicode_codepoints_from_string', params: ['string'], returns: 'dynamic', row: (x) => Object.freeze([...str(x)].map((ch) => BigInt(ch.codePointAt(0)!))), docs: 'unicode-codepoints-from-string-function', doc: 'The Unicode code points of a string.', example: 'print unicode_codepoints_from_string("⒦")' }),
   strcatDef,
   strcatDelimDef,
-  simple({ name: 'strlen', params: ['string'], returns: 'long', row: (x) => s.strlen(str(x)), resultName: 'prefixed-first-argument', docs: 'strlen-function', doc: 'Length of a string in characters.', example: 'print strlen("hello")' }),
+  simple({ name: 'strlen', params: ['string'], returns: 'long', row: (x) => s.strlen(str(x)), resultName: { prefix: 'strlen_' }, docs: 'strlen-function', doc: 'Length of a string in characters.', example: 'print strlen("hello")' }),
   simple({ name: 'tolower', params: ['tostring'], returns: 'string', row: (x) => s.tolower(str(x)), docs: 'tolower-function', doc: 'Lower-cases a string.', example: 'print tolower("Hello")' }),
   simple({ name: 'toupper', params: ['tostring'], returns: 'string', row: (x) => s.toupper(str(x)), docs: 'toupper-function', doc: 'Upper-cases a string.', example: 'print toupper("Hello")' }),
   simple({ name: 'substring', params: ['string', 'integer', 'integer'], optional: 1, returns: 'string', row: (x, a, b) => s.substring(str(x), a as bigint, b === undefined ? undefined : (b as bigint | null)), docs: 'substring-function', doc: 'A substring by start index and optional length.', example: 'print substring("123456", 1, 2)' }),
-  simple({ name: 'split', params: ['string', 'string', 'integer'], optional: 1, returns: 'dynamic', row: (x, d, i) => s.split(str(x), str(d), i === undefined ? undefined : (i as bigint | null)), docs: 'split-function', doc: 'Splits a string by a delimiter into a dynamic array.', example: 'print split("a_b_c", "_")' }),
+  simple({ name: 'split', resultName: 'first-argument', params: ['string', 'string', 'integer'], optional: 1, returns: 'dynamic', row: (x, d, i) => s.split(str(x), str(d), i === undefined ? undefined : (i as bigint | null)), docs: 'split-function', doc: 'Splits a string by a delimiter into a dynamic array.', example: 'print split("a_b_c", "_")' }),
   {
     kind: 'scalar',
     name: 'extract',
