@@ -327,7 +327,7 @@ abstract class Int64Column extends TypedColumn {
   }
 }
 
-class LongColumn extends Int64Column {
+export class LongColumn extends Int64Column {
   readonly type = 'long';
   protected readonly expected = 'expected an integer';
   private putParsed(row: number): void {
@@ -416,18 +416,22 @@ class TimespanColumn extends Int64Column {
  */
 const SAMPLE = 4096;
 
-class StringColumn extends ColumnBuilder {
+export class StringColumn extends ColumnBuilder {
   readonly type = 'string';
   protected readonly expected = 'expected a string';
+  /** Distinct string → code while dictionary-encoded; undefined once plain. */
   private index: Map<string, number> | undefined = new Map();
   private dict: string[] = [];
   private codes: Int32Array;
   private values: string[] = [];
+  /** The code written last: rows often repeat the previous row's value, found by one comparison. */
+  private lastCode = -1;
+  private last = '';
   constructor(capacity: number) {
     super(capacity);
     this.codes = new Int32Array(capacity);
   }
-  grow(capacity: number): void {
+  override grow(capacity: number): void {
     if (this.index !== undefined) {
       const c = new Int32Array(capacity);
       c.set(this.codes);
@@ -435,24 +439,28 @@ class StringColumn extends ColumnBuilder {
     }
     this.cap = capacity;
   }
-  isNull(): boolean {
+  override isNull(): boolean {
     return false;
+  }
+  private setCode(row: number, code: number): void {
+    this.codes[row] = code;
+    this.lastCode = code;
+    this.last = this.dict[code]!;
+    if (row === SAMPLE - 1 && this.dict.length > SAMPLE * 0.9) this.toPlain(SAMPLE);
+  }
+  private codeOf(s: string): number {
+    let code = this.index!.get(s);
+    if (code === undefined) {
+      code = this.dict.length;
+      this.index!.set(s, code);
+      this.dict.push(s);
+    }
+    return code;
   }
   /** `s` must not point into a larger text (see detach). */
   private set(row: number, s: string): void {
-    const index = this.index;
-    if (index === undefined) {
-      this.values[row] = s;
-      return;
-    }
-    let code = index.get(s);
-    if (code === undefined) {
-      code = this.dict.length;
-      index.set(s, code);
-      this.dict.push(s);
-    }
-    this.codes[row] = code;
-    if (row === SAMPLE - 1 && this.dict.length > SAMPLE * 0.9) this.toPlain(SAMPLE);
+    if (this.index === undefined) this.values[row] = s;
+    else this.setCode(row, this.codeOf(s));
   }
   private toPlain(rows: number): void {
     const values = new Array<string>(rows);
@@ -462,29 +470,31 @@ class StringColumn extends ColumnBuilder {
     this.dict = [];
     this.codes = new Int32Array(0);
   }
-  putNull(row: number): void {
+  override putNull(row: number): void {
     this.set(row, '');
   }
   override putString(row: number, s: string): void {
     this.set(row, s);
   }
+  // Only strings new to the dictionary are copied out of the file text; the previous row's value needs no lookup.
   override putStringRange(row: number, text: string, a: number, b: number): void {
-    const s = text.slice(a, b);
-    // A dictionary hit keeps the stored string; only new strings are copied out of the file text.
-    if (this.index !== undefined) {
-      const code = this.index.get(s);
-      if (code !== undefined) {
-        this.codes[row] = code;
-        if (row === SAMPLE - 1 && this.dict.length > SAMPLE * 0.9) this.toPlain(SAMPLE);
-        return;
-      }
+    const index = this.index;
+    if (index === undefined) {
+      this.values[row] = detach(text.slice(a, b));
+      return;
     }
-    this.set(row, detach(s));
+    if (this.lastCode >= 0 && this.last.length === b - a && text.startsWith(this.last, a)) {
+      this.setCode(row, this.lastCode);
+      return;
+    }
+    const s = text.slice(a, b);
+    const code = index.get(s);
+    this.setCode(row, code !== undefined ? code : this.codeOf(detach(s)));
   }
-  protected fromText(row: number, text: string): void {
+  protected override fromText(row: number, text: string): void {
     this.set(row, text);
   }
-  finish(rows: number): Vector {
+  override finish(rows: number): Vector {
     if (this.index !== undefined) {
       const distinct = this.dict.length;
       const mostlyDistinctSample = rows >= 1024 && rows < SAMPLE && distinct > rows * 0.9;

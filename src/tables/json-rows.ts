@@ -13,7 +13,7 @@
 
 import { didYouMean } from '../diagnostics.js';
 import type { Dynamic, ScalarType } from '../values/types.js';
-import { detach, dynamicNumber } from './column-builder.js';
+import { DatetimeColumn, detach, dynamicNumber, LongColumn, StringColumn, type ColumnBuilder } from './column-builder.js';
 import { DataError, locate } from './data-error.js';
 import type { TableBuilder } from './table-builder.js';
 import { parseIsoFast, ValueError } from './text-values.js';
@@ -36,6 +36,21 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 const MAX_DEPTH = 512;
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** One flat string of the first n code units of buf (in slices: an argument list has a size limit). */
+function stringOf(buf: Uint16Array, n: number): string {
+  if (n <= 4096) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  let s = '';
+  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return s;
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -90,6 +105,7 @@ export class JsonRowReader {
   /** Where the row being read starts (for line-mode positions and retries). */
   rowStart = 0;
   private backslashAt = -1;
+  private scratch: Uint16Array = new Uint16Array(256);
   private backslashFrom = 0;
   private valueEnd = 0;
   private readonly index: Map<string, number>;
@@ -97,6 +113,8 @@ export class JsonRowReader {
   private readonly columnsOfSlot: Int32Array;
   private readonly names: readonly string[];
   private readonly types: readonly ScalarType[];
+  private readonly columns: readonly ColumnBuilder[];
+  private readonly dynamicStringsAreJson: boolean;
 
   constructor(
     private readonly builder: TableBuilder | undefined,
@@ -108,6 +126,8 @@ export class JsonRowReader {
     this.index = new Map(this.names.map((n, i) => [n, i]));
     this.quoted = this.names.map((n) => JSON.stringify(n));
     this.columnsOfSlot = new Int32Array(Math.max(1, schema.length)).fill(-1);
+    this.columns = builder?.columns ?? [];
+    this.dynamicStringsAreJson = source.dynamicStringsAreJson === true;
   }
 
   /** Reads from text[start, end); `final` when no text follows it. */
@@ -222,65 +242,89 @@ export class JsonRowReader {
     return this.backslashAt < close ? -1 : close;
   }
 
-  /** The string opening at p, decoded; its end goes to `valueEnd`. */
+  /**
+   * The string opening at p, decoded; its end goes to `valueEnd`. The characters are gathered in a scratch array
+   * and made into one flat string (no chain of substrings and concatenations, no reference to the file text).
+   */
   private readEscaped(p: number): string {
     const t = this.text;
     const end = this.end;
+    // The closing quote is the first one not escaped (preceded by an even number of backslashes); the engine's own
+    // JSON reader then decodes the literal in one step. Raw control characters, which it refuses, take the loop.
+    let close = t.indexOf('"', p + 1);
+    for (;;) {
+      if (close < 0 || close >= end) this.atEnd(p, 'unterminated string');
+      let k = close - 1;
+      while (t.charCodeAt(k) === BACKSLASH) k--;
+      if ((close - 1 - k) % 2 === 0) break;
+      close = t.indexOf('"', close + 1);
+    }
+    try {
+      const s = JSON.parse(t.slice(p, close + 1)) as string;
+      this.valueEnd = close + 1;
+      return s;
+    } catch {
+      // an invalid escape or a raw control character: decoded (or reported) below
+    }
+    let buf = this.scratch;
+    let n = 0;
     let i = p + 1;
-    let out = '';
-    let run = i;
     for (;;) {
       if (i >= end) this.atEnd(p, 'unterminated string');
-      const c = t.charCodeAt(i);
+      if (n + 2 > buf.length) buf = this.growScratch();
+      let c = t.charCodeAt(i);
       if (c === QUOTE) break;
-      if (c !== BACKSLASH) {
-        i++;
-        continue;
-      }
-      out += t.slice(run, i);
-      if (i + 1 >= end) this.atEnd(p, 'unterminated string');
-      const e = t.charCodeAt(i + 1);
-      i += 2;
-      switch (e) {
-        case QUOTE:
-          out += '"';
-          break;
-        case BACKSLASH:
-          out += '\\';
-          break;
-        case 47:
-          out += '/';
-          break;
-        case 98:
-          out += '\b';
-          break;
-        case 102:
-          out += '\f';
-          break;
-        case 110:
-          out += '\n';
-          break;
-        case 114:
-          out += '\r';
-          break;
-        case 116:
-          out += '\t';
-          break;
-        case 117: {
-          if (i + 4 > end) this.atEnd(p, 'unterminated string');
-          const hex = t.slice(i, i + 4);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.syntax(i - 2, 'invalid \\u escape');
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += 4;
-          break;
+      i++;
+      if (c === BACKSLASH) {
+        if (i >= end) this.atEnd(p, 'unterminated string');
+        const e = t.charCodeAt(i++);
+        switch (e) {
+          case QUOTE:
+          case BACKSLASH:
+          case 47:
+            c = e;
+            break;
+          case 98:
+            c = 8;
+            break;
+          case 102:
+            c = 12;
+            break;
+          case 110:
+            c = 10;
+            break;
+          case 114:
+            c = 13;
+            break;
+          case 116:
+            c = 9;
+            break;
+          case 117: {
+            if (i + 4 > end) this.atEnd(p, 'unterminated string');
+            c = 0;
+            for (let k = 0; k < 4; k++) {
+              const h = hexDigit(t.charCodeAt(i + k));
+              if (h < 0) this.syntax(i - 2, 'invalid \\u escape');
+              c = c * 16 + h;
+            }
+            i += 4;
+            break;
+          }
+          default:
+            this.syntax(i - 2, 'invalid escape');
         }
-        default:
-          this.syntax(i - 2, 'invalid escape');
       }
-      run = i;
+      buf[n++] = c;
     }
     this.valueEnd = i + 1;
-    return out + t.slice(run, i);
+    return stringOf(buf, n);
+  }
+
+  private growScratch(): Uint16Array {
+    const b = new Uint16Array(this.scratch.length * 2);
+    b.set(this.scratch);
+    this.scratch = b;
+    return b;
   }
 
   private readString(p: number): string {
@@ -383,29 +427,34 @@ export class JsonRowReader {
   /** The value at p into column j of the current row; returns the offset after it. */
   private readValue(j: number, p: number, keyAt: number): number {
     const builder = this.builder!;
-    const col = builder.columns[j]!;
+    const col = this.columns[j]!;
     const row = builder.rows;
     const t = this.text;
     if (p >= this.end) this.atEnd(p, 'expected a value');
     const c = t.charCodeAt(p);
     let e: number;
+    // The common column classes get call sites of their own (monomorphic, so the engine inlines them).
     try {
       if (c === QUOTE) {
         const close = this.plainStringEnd(p);
-        const asJson = this.source.dynamicStringsAreJson === true && col.type === 'dynamic';
+        const asJson = this.dynamicStringsAreJson && col.type === 'dynamic';
         if (close >= 0) {
           e = close + 1;
-          if (asJson) col.putCellRange(row, t, p + 1, close);
+          if (col instanceof StringColumn) col.putStringRange(row, t, p + 1, close);
+          else if (col instanceof DatetimeColumn) col.putStringRange(row, t, p + 1, close);
+          else if (asJson) col.putCellRange(row, t, p + 1, close);
           else col.putStringRange(row, t, p + 1, close);
         } else {
-          const s = detach(this.readEscaped(p));
+          const s = this.readEscaped(p); // a fresh string, not a view of the text
           e = this.valueEnd;
-          if (asJson) col.putCell(row, s);
+          if (col instanceof StringColumn) col.putString(row, s);
+          else if (asJson) col.putCell(row, s);
           else col.putString(row, s);
         }
       } else if (c === MINUS || isDigit(c)) {
         e = this.scanNumber(p);
-        col.putNumberRange(row, t, p, e);
+        if (col instanceof LongColumn) col.putNumberRange(row, t, p, e);
+        else col.putNumberRange(row, t, p, e);
       } else if (c === 116) {
         e = this.literal(p, 'true');
         col.putBool(row, true);
@@ -448,10 +497,17 @@ export class JsonRowReader {
   private keyColumn(p: number, slot: number): number {
     const predicted = slot < this.columnsOfSlot.length ? this.columnsOfSlot[slot]! : -1;
     if (predicted >= 0) {
+      // Compared character by character: cheaper here than a startsWith call per key.
       const q = this.quoted[predicted]!;
-      if (p + q.length <= this.end && this.text.startsWith(q, p)) {
-        this.valueEnd = p + q.length;
-        return predicted;
+      const n = q.length;
+      if (p + n <= this.end) {
+        const t = this.text;
+        let k = 1;
+        while (k < n && t.charCodeAt(p + k) === q.charCodeAt(k)) k++;
+        if (k === n) {
+          this.valueEnd = p + n;
+          return predicted;
+        }
       }
     }
     const name = this.readString(p);

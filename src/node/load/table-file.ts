@@ -13,7 +13,7 @@ import { bindExportSchema, readExportShape } from '../../tables/json-envelope.js
 import { InferredColumns, JsonRowReader, NEED_MORE } from '../../tables/json-rows.js';
 import { TableBuilder } from '../../tables/table-builder.js';
 import type { Schema, Table } from '../../tables/table.js';
-import { readTextChunks, type ReadStats, type TextChunk } from './file-text.js';
+import { readTextChunks, TextChunks, type ReadStats, type TextChunk } from './file-text.js';
 
 export interface TableFileOptions {
   /** Turn values that do not fit their column into nulls (counted), and invalid UTF-8 into U+FFFD (counted). */
@@ -42,35 +42,34 @@ export function loadTableFile(file: string, table: string, schema: Schema | unde
   const format = formatOf(file);
   if (format === undefined) throw new DataError(file, 0, 0, 'not a data file (.ndjson, .jsonl, .json or .csv)');
   const stats: ReadStats = { replaced: 0 };
-  const chunks = (): Generator<TextChunk> => readTextChunks(file, { lenient: options.lenient, chunkBytes: options.chunkBytes, stats });
+  const read = { lenient: options.lenient, chunkBytes: options.chunkBytes, stats };
+  const chunks = (): Generator<TextChunk> => readTextChunks(file, read);
+  const windows = (): TextChunks => new TextChunks(file, read);
+  const lines = (): Generator<TextChunk> => readTextChunks(file, { ...read, lines: true });
   let t: { table: Table; bad: number };
-  if (format === 'csv') t = loadCsv(chunks(), file, table, schema, Boolean(options.lenient));
+  if (format === 'csv') t = loadCsv(windows(), file, table, schema, Boolean(options.lenient));
   else if (format === 'ndjson') {
-    const s = schema ?? inferNdjson(chunks(), file, table);
+    const s = schema ?? inferNdjson(lines(), file, table);
     stats.replaced = 0;
-    t = loadNdjson(chunks(), file, table, s, Boolean(options.lenient));
-  } else t = loadJson(chunks, file, table, schema, Boolean(options.lenient), stats);
+    t = loadNdjson(lines(), file, table, s, Boolean(options.lenient));
+  } else t = loadJson(chunks, windows, file, table, schema, Boolean(options.lenient), stats);
   return { ...t, replaced: stats.replaced };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// NDJSON: whole lines per window, so a row never crosses a chunk.
+// NDJSON: windows of whole lines, so a row never crosses a window.
 
 function forEachLine(chunks: Iterable<TextChunk>, visit: (text: string, start: number, end: number, line: number) => void): void {
-  let carry = '';
   let line = 1;
-  for (const { text: chunk, final } of chunks) {
-    const text = carry.length > 0 ? carry + chunk : chunk;
-    const cut = final ? text.length : text.lastIndexOf('\n') + 1;
+  for (const { text } of chunks) {
     let p = 0;
-    while (p < cut) {
+    while (p < text.length) {
       let e = text.indexOf('\n', p);
-      if (e < 0 || e >= cut) e = cut;
+      if (e < 0) e = text.length;
       visit(text, p, e, line);
       line++;
       p = e + 1;
     }
-    carry = cut < text.length ? text.slice(cut) : '';
   }
 }
 
@@ -121,27 +120,31 @@ interface Window {
 
 /**
  * Runs `step` over the text window by window. `step` reads units from `win.start` and returns the offset after the
- * last unit it completed, or throws NEED_MORE; the text from there on is carried into the next window.
+ * last unit it completed, or throws NEED_MORE; the text from there on starts the next window.
  */
-function streamUnits(chunks: Iterable<TextChunk>, step: (win: Window) => number): void {
-  let carry = '';
+function streamUnits(chunks: TextChunks, step: (win: Window) => number): void {
   let line = 1;
   let column = 1;
-  for (const { text: chunk, final } of chunks) {
-    const text = carry.length > 0 ? carry + chunk : chunk;
-    const win: Window = { text, start: 0, line, column, final };
-    let consumed: number;
-    try {
-      consumed = step(win);
-    } catch (err) {
-      if (err !== NEED_MORE) throw err;
-      consumed = win.start;
+  let keep = 0;
+  try {
+    for (let c = chunks.next(); c !== undefined; c = chunks.next(keep)) {
+      const { text, final } = c;
+      const win: Window = { text, start: 0, line, column, final };
+      let consumed: number;
+      try {
+        consumed = step(win);
+      } catch (err) {
+        if (err !== NEED_MORE) throw err;
+        consumed = win.start;
+      }
+      if (final) return;
+      const at = locate(text, 0, consumed, line, column);
+      line = at.line;
+      column = at.column;
+      keep = text.length - consumed;
     }
-    if (final) return;
-    const at = locate(text, 0, consumed, line, column);
-    line = at.line;
-    column = at.column;
-    carry = text.slice(consumed);
+  } finally {
+    chunks.close();
   }
 }
 
@@ -158,6 +161,7 @@ function firstNonSpace(chunks: () => Generator<TextChunk>): string {
 
 function loadJson(
   chunks: () => Generator<TextChunk>,
+  windows: () => TextChunks,
   file: string,
   table: string,
   schema: Schema | undefined,
@@ -167,24 +171,24 @@ function loadJson(
   const first = firstNonSpace(chunks);
   stats.replaced = 0;
   if (first === '{') return loadExport(chunks(), file, table, schema, lenient);
-  if (first === '') return { table: new TableBuilder(schema ?? []).finish(), bad: 0 };
+  if (first === '') throw new DataError(file, 1, 1, 'an empty .json file (a table without rows is [])');
   if (first !== '[') throw new DataError(file, 1, 1, 'a .json table file holds an array of row objects (or an API result document)');
   let s = schema;
   if (!s) {
     const into = new InferredColumns();
     const reader = new JsonRowReader(undefined, { file, table, lenient: false }, []);
-    streamArray(chunks(), reader, () => reader.inferObjectRow(into));
+    streamArray(windows(), reader, () => reader.inferObjectRow(into));
     s = into.schema();
     stats.replaced = 0;
   }
   const builder = new TableBuilder(s);
   const reader = new JsonRowReader(builder, { file, table, lenient }, s);
-  streamArray(chunks(), reader, () => reader.readObjectRow());
+  streamArray(windows(), reader, () => reader.readObjectRow());
   return { table: builder.finish(), bad: builder.bad };
 }
 
 /** `[ row, row, … ]` followed by nothing but whitespace; `row` reads one element at reader.pos. */
-function streamArray(chunks: Iterable<TextChunk>, reader: JsonRowReader, row: () => void): void {
+function streamArray(chunks: TextChunks, reader: JsonRowReader, row: () => void): void {
   let opened = false;
   let closed = false;
   let count = 0;
@@ -249,7 +253,7 @@ function loadExport(chunks: Iterable<TextChunk>, file: string, table: string, kn
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
 
-function loadCsv(chunks: Iterable<TextChunk>, file: string, table: string, known: Schema | undefined, lenient: boolean): { table: Table; bad: number } {
+function loadCsv(chunks: TextChunks, file: string, table: string, known: Schema | undefined, lenient: boolean): { table: Table; bad: number } {
   const reader = new CsvReader(file);
   let header: CsvHeaderCell[] | undefined;
   let builder: TableBuilder | undefined;
