@@ -14,7 +14,8 @@ export interface Measure {
   /** Microsoft's parser: syntax only. */
   msParse: Verdict;
   msParseCause?: string;
-  kqParse: Verdict | 'internal';
+  /** 'hang': the query did not answer within measure.ts's time box (stage unknown: kqlite or Microsoft's analyser). */
+  kqParse: Verdict | 'internal' | 'hang';
   /** kqlite binding against its known tables. */
   kqBind?: 'ok' | 'unknown-table' | 'refused' | 'error' | 'internal';
   /** Microsoft's analyser with kqlite's table schemas. */

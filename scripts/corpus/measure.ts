@@ -83,7 +83,7 @@ class Slot {
         worker.removeAllListeners('error');
         void worker.terminate();
         this.spawn();
-        resolve({ id, msParse: 'ok', kqParse: 'internal', cause: `hang: no answer within ${timeoutMs} ms`, internal: 'timeout', millis: timeoutMs });
+        resolve({ id, msParse: 'ok', kqParse: 'hang', cause: `hang: no answer within ${timeoutMs} ms`, internal: `timeout: no answer within ${timeoutMs} ms (kqlite or Microsoft's analyser; rerun alone to attribute)`, millis: timeoutMs });
       }, timeoutMs);
       worker.once('message', (m: Measure) => {
         clearTimeout(timer);
