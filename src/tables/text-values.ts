@@ -23,21 +23,28 @@ export class ValueError extends Error {
 /** Result slots of the datetime parsers (module-level so the hot path allocates nothing). */
 export const parsedTime = { seconds: 0, ticks: 0 };
 
-function digitsAt(s: string, from: number, to: number): number {
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
+/** The last civil date converted (rows of a file mostly share their date): y·10000 + m·100 + d, and its days. */
+let lastDate = -1;
+let lastDays = 0;
 
 function setTime(y: number, mo: number, d: number, h: number, mi: number, s: number, ticks: number): boolean {
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return false;
-  parsedTime.seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+  const date = y * 10000 + mo * 100 + d;
+  if (date !== lastDate) {
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
+    lastDays = daysFromCivil(y, mo, d);
+    lastDate = date;
+  }
+  if (h > 23 || mi > 59 || s > 59) return false;
+  parsedTime.seconds = lastDays * 86400 + h * 3600 + mi * 60 + s;
   parsedTime.ticks = ticks;
   return true;
+}
+
+/** Two decimal digits at s[i, i+2), or -1. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return (a >>> 0) > 9 || (b >>> 0) > 9 ? -1 : a * 10 + b;
 }
 
 /**
@@ -49,21 +56,25 @@ export function parseIsoFast(s: string, a: number, b: number): boolean {
   if (n < 20 || n > 28 || s.charCodeAt(b - 1) !== 90 /* Z */ || s.charCodeAt(a + 4) !== 45 || s.charCodeAt(a + 7) !== 45) return false;
   const sep = s.charCodeAt(a + 10);
   if ((sep !== 84 && sep !== 32) || s.charCodeAt(a + 13) !== 58 || s.charCodeAt(a + 16) !== 58) return false;
-  const y = digitsAt(s, a, a + 4);
-  const mo = digitsAt(s, a + 5, a + 7);
-  const d = digitsAt(s, a + 8, a + 10);
-  const h = digitsAt(s, a + 11, a + 13);
-  const mi = digitsAt(s, a + 14, a + 16);
-  const sec = digitsAt(s, a + 17, a + 19);
-  if ((y | mo | d | h | mi | sec) < 0) return false;
+  const y1 = two(s, a);
+  const y2 = two(s, a + 2);
+  const mo = two(s, a + 5);
+  const d = two(s, a + 8);
+  const h = two(s, a + 11);
+  const mi = two(s, a + 14);
+  const sec = two(s, a + 17);
+  if ((y1 | y2 | mo | d | h | mi | sec) < 0) return false;
   let ticks = 0;
   if (n > 20) {
     if (s.charCodeAt(a + 19) !== 46 /* . */ || n === 21) return false;
-    const f = digitsAt(s, a + 20, b - 1);
-    if (f < 0) return false;
-    ticks = f * 10 ** (7 - (n - 21));
+    for (let i = a + 20; i < b - 1; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if ((c >>> 0) > 9) return false;
+      ticks = ticks * 10 + c;
+    }
+    ticks *= 10 ** (7 - (n - 21));
   }
-  return setTime(y, mo, d, h, mi, sec, ticks);
+  return setTime(y1 * 100 + y2, mo, d, h, mi, sec, ticks);
 }
 
 /**

@@ -149,6 +149,23 @@ describe('warnings for doubtful files (errors under --strict)', () => {
     ]);
   });
 
+  it('an open-schema table (AzureDiagnostics) takes the columns its data adds, typed from their values', () => {
+    const files = { 'AzureDiagnostics.ndjson': '{"Category":"WAF","myRule_s":"942100","hits_d":3}\n{"Category":"WAF","hits_d":4.5}\n' };
+    expect(rows(files, 'AzureDiagnostics | project Category, myRule_s, hits_d')).toEqual([
+      ['WAF', '942100', 3],
+      ['WAF', '', 4.5],
+    ]);
+    const ds = loadDataFolder(folder(files));
+    const schema = ds.tables.get('AzureDiagnostics')!.schema;
+    expect(schema.slice(-2)).toEqual([
+      { name: 'myRule_s', type: 'string' },
+      { name: 'hits_d', type: 'real' },
+    ]);
+    expect(schema.find((c) => c.name === 'Category')).toEqual({ name: 'Category', type: 'string' });
+    // A table with a fixed schema does not.
+    expect(errorOf({ 'SigninLogs.ndjson': '{"myRule_s":"x"}\n' })).toMatch(/^SigninLogs\.ndjson:1:2: unknown column 'myRule_s' for table 'SigninLogs'/);
+  });
+
   it('upper-case extensions are data files too', () => {
     expect(rows({ 'EmailUrlInfo.CSV': 'Url\nx\n' }, 'EmailUrlInfo | project Url')).toEqual([['x']]);
   });

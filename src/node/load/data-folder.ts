@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { BUILTIN_SCHEMAS } from '../../tables/builtin-schemas.js';
+import { isOpenSchemaTable } from '../../tables/catalogue/index.js';
 import { DataError } from '../../tables/data-error.js';
 import { checkSchema, SchemaError } from '../../tables/schema-check.js';
 import { emptyTable, type Schema, type Table } from '../../tables/table.js';
@@ -201,13 +202,16 @@ export function loadDataFolder(dir: string, options: LoadOptions = {}): LoadedDa
   const tables = new Map<string, Table>();
   const badValues = new Map<string, number>();
   const replacedUtf8 = new Map<string, number>();
-  const schemaOf = (table: string): Schema | undefined => {
+  const declared = (table: string): Schema | undefined => {
     const file = schemaFiles.get(table);
-    return options.schemas?.[table] ?? (file !== undefined ? readSchemaFile(file) : undefined) ?? BUILTIN_SCHEMAS[table];
+    return options.schemas?.[table] ?? (file !== undefined ? readSchemaFile(file) : undefined);
   };
 
   for (const [table, file] of dataFiles) {
-    const schema = schemaOf(table);
+    const given = declared(table);
+    const schema = given ?? BUILTIN_SCHEMAS[table];
+    // An open-schema table (AzureDiagnostics, *_CL) known only by its documented columns takes more from its data.
+    const openSchema = given === undefined && schema !== undefined && isOpenSchemaTable(table);
     if (schema === undefined) {
       const near = nearTable(table, known);
       if (near !== undefined) {
@@ -218,7 +222,7 @@ export function loadDataFolder(dir: string, options: LoadOptions = {}): LoadedDa
       }
     }
     const started = Date.now();
-    const loaded = loadTableFile(file, table, schema, { lenient: options.lenient, chunkBytes: options.chunkBytes });
+    const loaded = loadTableFile(file, table, schema, { lenient: options.lenient, chunkBytes: options.chunkBytes, openSchema });
     if (Date.now() - started > 1000) options.progress?.(`loaded ${table} (${loaded.table.rowCount} rows)`);
     tables.set(table, loaded.table);
     if (loaded.bad > 0) badValues.set(table, loaded.bad);

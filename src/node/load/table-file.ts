@@ -20,6 +20,11 @@ export interface TableFileOptions {
   readonly lenient?: boolean;
   /** Bytes per read (tests use tiny chunks to exercise every boundary). */
   readonly chunkBytes?: number;
+  /**
+   * The schema lists the columns known so far, and the data may add more (open-schema tables such as
+   * AzureDiagnostics): columns the file has beyond it are appended, typed from their values.
+   */
+  readonly openSchema?: boolean;
 }
 
 export interface LoadedTable {
@@ -46,14 +51,22 @@ export function loadTableFile(file: string, table: string, schema: Schema | unde
   const chunks = (): Generator<TextChunk> => readTextChunks(file, read);
   const windows = (): TextChunks => new TextChunks(file, read);
   const lines = (): Generator<TextChunk> => readTextChunks(file, { ...read, lines: true });
+  const open = options.openSchema === true;
   let t: { table: Table; bad: number };
-  if (format === 'csv') t = loadCsv(windows(), file, table, schema, Boolean(options.lenient));
+  if (format === 'csv') t = loadCsv(windows(), file, table, schema, Boolean(options.lenient), open);
   else if (format === 'ndjson') {
-    const s = schema ?? inferNdjson(lines(), file, table);
+    const s = schema && !open ? schema : withInferred(schema, inferNdjson(lines(), file, table));
     stats.replaced = 0;
     t = loadNdjson(lines(), file, table, s, Boolean(options.lenient));
-  } else t = loadJson(chunks, windows, file, table, schema, Boolean(options.lenient), stats);
+  } else t = loadJson(chunks, windows, file, table, schema, Boolean(options.lenient), stats, open);
   return { ...t, replaced: stats.replaced };
+}
+
+/** The known columns, then the columns only the data has (open-schema tables), or the data's alone. */
+function withInferred(known: Schema | undefined, inferred: Schema): Schema {
+  if (!known) return inferred;
+  const names = new Set(known.map((c) => c.name));
+  return [...known, ...inferred.filter((c) => !names.has(c.name))];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -167,18 +180,19 @@ function loadJson(
   schema: Schema | undefined,
   lenient: boolean,
   stats: ReadStats,
+  open: boolean,
 ): { table: Table; bad: number } {
   const first = firstNonSpace(chunks);
   stats.replaced = 0;
-  if (first === '{') return loadExport(chunks(), file, table, schema, lenient);
+  if (first === '{') return loadExport(chunks(), file, table, schema, lenient, open);
   if (first === '') throw new DataError(file, 1, 1, 'an empty .json file (a table without rows is [])');
   if (first !== '[') throw new DataError(file, 1, 1, 'a .json table file holds an array of row objects (or an API result document)');
   let s = schema;
-  if (!s) {
+  if (!s || open) {
     const into = new InferredColumns();
     const reader = new JsonRowReader(undefined, { file, table, lenient: false }, []);
     streamArray(windows(), reader, () => reader.inferObjectRow(into));
-    s = into.schema();
+    s = withInferred(schema, into.schema());
     stats.replaced = 0;
   }
   const builder = new TableBuilder(s);
@@ -228,11 +242,12 @@ function streamArray(chunks: TextChunks, reader: JsonRowReader, row: () => void)
   });
 }
 
-function loadExport(chunks: Iterable<TextChunk>, file: string, table: string, known: Schema | undefined, lenient: boolean): { table: Table; bad: number } {
+function loadExport(chunks: Iterable<TextChunk>, file: string, table: string, known: Schema | undefined, lenient: boolean, open: boolean): { table: Table; bad: number } {
   let text = '';
   for (const { text: chunk } of chunks) text += chunk;
   const shape = readExportShape(text, file);
-  const { schema, order } = bindExportSchema(shape, known, table, file, (offset) => locate(text, 0, offset, 1, 1));
+  const base = known && open ? withInferred(known, shape.declared) : known;
+  const { schema, order } = bindExportSchema(shape, base, table, file, (offset) => locate(text, 0, offset, 1, 1));
   const builder = new TableBuilder(schema);
   const reader = new JsonRowReader(builder, { file, table, lenient, dynamicStringsAreJson: shape.dynamicStringsAreJson }, schema);
   reader.setWindow(text, 0, text.length, true);
@@ -253,7 +268,7 @@ function loadExport(chunks: Iterable<TextChunk>, file: string, table: string, kn
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
 
-function loadCsv(chunks: TextChunks, file: string, table: string, known: Schema | undefined, lenient: boolean): { table: Table; bad: number } {
+function loadCsv(chunks: TextChunks, file: string, table: string, known: Schema | undefined, lenient: boolean, open: boolean): { table: Table; bad: number } {
   const reader = new CsvReader(file);
   let header: CsvHeaderCell[] | undefined;
   let builder: TableBuilder | undefined;
@@ -265,7 +280,8 @@ function loadCsv(chunks: TextChunks, file: string, table: string, known: Schema 
       header = reader.readHeader();
       if (header === undefined) return reader.pos;
       win.start = reader.pos;
-      schema = known ?? header.map((h) => ({ name: h.name, type: h.declared ?? 'string' }));
+      const fromHeader = header.map((h) => ({ name: h.name, type: h.declared ?? ('string' as const) }));
+      schema = known && open ? withInferred(known, fromHeader) : (known ?? fromHeader);
       builder = new TableBuilder(schema);
       order = reader.bindHeader(header, schema, table, builder);
     }
