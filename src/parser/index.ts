@@ -1,14 +1,19 @@
-// Public entry point of the parser: text → { ast, diagnostics }. Never throws.
+// Public entry point of the parser: text → { ast, diagnostics }. Syntax errors, however bad the input, are
+// diagnostics; parse() throws only on a bug of its own (an internal error, which callers report as such).
 
-import { diagnostic, didYouMean, type Diagnostic } from '../diagnostics.js';
+import type { IToken } from 'chevrotain';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Script } from './ast.js';
+import { MAX_SYNTAX_ERRORS, TooManySyntaxErrors } from './grammar/base.js';
 import { KqlParser } from './grammar/parser.js';
 import { tokenize } from './lexer.js';
-import { EOF, type IRecognitionException } from 'chevrotain';
-import { tokenSpan, isRealToken } from './to-ast.js';
+import { MAX_NESTING, MIN_OVERFLOW_NESTING, measureNesting } from './nesting.js';
+import { describeSyntaxError } from './syntax-errors.js';
+import { tokenSpan } from './to-ast.js';
 
 export type * from './ast.js';
 export { print } from './print.js';
+export { MAX_NESTING } from './nesting.js';
 
 let shared: KqlParser | undefined;
 
@@ -17,51 +22,52 @@ function parser(): KqlParser {
   return shared;
 }
 
-function describe(e: IRecognitionException, text: string): Diagnostic {
-  const t = e.token;
-  const atEnd = t.tokenType === EOF || !isRealToken(t);
-  const span = atEnd ? { start: text.length, end: text.length } : tokenSpan(t);
-  const found = atEnd ? 'end of input' : `'${t.image}'`;
-  const notes = atEnd ? [] : hintFor(t.image, e, text);
-  return diagnostic('syntax-unexpected-token', span, e.message ? { found, expected: e.message } : { found }, { notes });
-}
-
-/** Hints for the usual slips: SQL's `=` for `==`, a misspelt operator keyword after `|`, a `let` missing its `;`. */
-function hintFor(image: string, e: IRecognitionException, text: string): string[] {
-  if (image === '=') return ["KQL compares with '==' (a single '=' names a column: extend x = ...)"];
-  if (image === 'let') return ["a let statement ends with ';' — is one missing before this let?"];
-  const before = text.slice(0, e.token.startOffset).trimEnd();
-  if (before.endsWith('|') && /^[A-Za-z-]+$/.test(image)) {
-    const s = didYouMean(image, TABULAR_OPERATORS);
-    if (s.length > 0) return s;
-  }
-  return [];
-}
-
-const TABULAR_OPERATORS = [
-  'where', 'filter', 'extend', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder',
-  'summarize', 'sort', 'order', 'top', 'take', 'limit', 'count', 'distinct', 'join', 'lookup', 'union',
-  'mv-expand', 'mv-apply', 'make-series', 'render', 'parse', 'as', 'invoke', 'evaluate', 'serialize', 'getschema',
-  'sample',
-];
-
 export function parse(text: string): { ast: Script; diagnostics: Diagnostic[] } {
   const empty: Script = { kind: 'Script', statements: [], span: { start: 0, end: text.length } };
+  const lexed = tokenize(text);
+  const nesting = measureNesting(lexed.tokens);
+  if (nesting.tooDeep) return { ast: empty, diagnostics: [tooDeep(nesting.tooDeep), ...lexed.diagnostics] };
+
+  const p = parser();
+  p.text = text;
+  p.diags = [];
+  p.input = lexed.tokens;
+  let ast: Script;
+  let tooMany = false;
   try {
-    const lexed = tokenize(text);
-    const p = parser();
-    p.text = text;
-    p.diags = [];
-    p.input = lexed.tokens;
-    const ast = p.script() ?? empty;
-    const diagnostics = [...lexed.diagnostics, ...p.diags, ...p.errors.map((e) => describe(e, text))];
-    diagnostics.sort((a, b) => a.span.start - b.span.start);
-    return { ast, diagnostics };
+    ast = p.script() ?? empty;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return {
-      ast: empty,
-      diagnostics: [diagnostic('syntax-error', { start: 0, end: text.length }, { message: `internal parser error: ${message}` })],
-    };
+    if (err instanceof TooManySyntaxErrors) {
+      ast = empty;
+      tooMany = true;
+    } else {
+      // See nesting.ts: a stack too small for MAX_NESTING levels of the costliest constructs. Anything else is a bug.
+      if (!isStackOverflow(err) || nesting.depth < MIN_OVERFLOW_NESTING) throw err;
+      const reached = measureNesting(lexed.tokens, Infinity, consumedTokens(p, lexed.tokens)).innermostOpen;
+      return { ast: empty, diagnostics: [tooDeep(reached ?? nesting.innermostOpen!), ...lexed.diagnostics] };
+    }
   }
+  const diagnostics = [...lexed.diagnostics, ...p.diags, ...p.errors.map((e) => describeSyntaxError(e, text))];
+  diagnostics.sort((a, b) => a.span.start - b.span.start);
+  if (tooMany) {
+    // Last, at the last error reported: parsing stopped there.
+    const at = diagnostics[diagnostics.length - 1]?.span ?? { start: 0, end: 0 };
+    diagnostics.push(diagnostic('syntax-too-many-errors', at, { count: MAX_SYNTAX_ERRORS }));
+  }
+  return { ast, diagnostics };
+}
+
+function tooDeep(bracket: IToken): Diagnostic {
+  return diagnostic('syntax-too-deep', tokenSpan(bracket), { limit: MAX_NESTING });
+}
+
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+/** How many tokens the parser had consumed when it stopped (its last consumed token is LA(0)). */
+function consumedTokens(p: KqlParser, tokens: readonly IToken[]): number {
+  const last = p.lastConsumed();
+  const i = last ? tokens.indexOf(last) : -1;
+  return i < 0 ? tokens.length : i + 1;
 }

@@ -200,7 +200,65 @@ function args(list: readonly Expression[]): string {
   return `(${list.map((a) => expr(a, PREC.pipe)).join(', ')})`;
 }
 
+/** Nodes whose first child is printed first (or, for Unary, last) and may repeat without brackets: `a+b+c`, `x.a.b`. */
+type ChainNode = Extract<Expression, { kind: 'Binary' | 'ListOp' | 'Between' | 'Member' | 'Index' | 'Unary' }>;
+
+function isChainNode(e: Expression): e is ChainNode {
+  return e.kind === 'Binary' || e.kind === 'ListOp' || e.kind === 'Between' || e.kind === 'Member' || e.kind === 'Index' || e.kind === 'Unary';
+}
+
+function chainChild(e: ChainNode): Expression {
+  return e.kind === 'Member' || e.kind === 'Index' ? e.target : e.kind === 'Unary' ? e.operand : e.left;
+}
+
+/**
+ * Prints a chain (`1 + 1 + ... + 1`, `x.a.b...`, `- - x`) in a loop: such chains are as long as the query, not as
+ * deep as its brackets (src/parser/nesting.ts), so recursing on them could overflow the stack.
+ */
+function chainText(top: ChainNode): string {
+  const spine: ChainNode[] = [];
+  let base: Expression = top;
+  while (isChainNode(base)) {
+    spine.push(base);
+    base = chainChild(base);
+  }
+  let child: Expression = base;
+  let text = exprText(base);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const e = spine[i]!;
+    const inner = (min: number) => (precOf(child) < min ? `(${text})` : text);
+    switch (e.kind) {
+      case 'Binary': {
+        const p = binaryPrec(e.op);
+        text = `${inner(p)} ${e.op} ${expr(e.right, p + 1)}`;
+        break;
+      }
+      case 'ListOp':
+        text = `${inner(PREC.cmp)} ${e.op} ${args(e.items)}`;
+        break;
+      case 'Between':
+        text = `${inner(PREC.cmp)} ${e.negated ? '!between' : 'between'} (${expr(e.low, PREC.add)} .. ${expr(e.high, PREC.add)})`;
+        break;
+      case 'Member':
+        text = `${inner(PREC.postfix)}.${ident(e.member)}`;
+        break;
+      case 'Index':
+        text = `${inner(PREC.postfix)}[${expr(e.index, PREC.or)}]`;
+        break;
+      case 'Unary': {
+        const operand = inner(PREC.unary);
+        // `- -x` must not print as `--x`... which still lexes as two minuses, but keep a space for readability.
+        text = `${e.op}${operand.startsWith('-') || operand.startsWith('+') ? ' ' : ''}${operand}`;
+        break;
+      }
+    }
+    child = e;
+  }
+  return text;
+}
+
 function exprText(e: Expression): string {
+  if (isChainNode(e)) return chainText(e);
   switch (e.kind) {
     case 'Name':
       if (e.wildcard) return e.name;
@@ -221,25 +279,8 @@ function exprText(e: Expression): string {
       return `${e.type.text}(${e.text ?? 'null'})`;
     case 'DynamicLiteral':
       return `dynamic(${dyn(e.value)})`;
-    case 'Unary': {
-      const operand = expr(e.operand, PREC.unary);
-      // `- -x` must not print as `--x`... which still lexes as two minuses, but keep a space for readability.
-      return `${e.op}${operand.startsWith('-') || operand.startsWith('+') ? ' ' : ''}${operand}`;
-    }
-    case 'Binary': {
-      const p = binaryPrec(e.op);
-      return `${expr(e.left, p)} ${e.op} ${expr(e.right, p + 1)}`;
-    }
-    case 'ListOp':
-      return `${expr(e.left, PREC.cmp)} ${e.op} ${args(e.items)}`;
-    case 'Between':
-      return `${expr(e.left, PREC.cmp)} ${e.negated ? '!between' : 'between'} (${expr(e.low, PREC.add)} .. ${expr(e.high, PREC.add)})`;
     case 'Call':
       return `${calleeName(e.callee)}${args(e.args)}`;
-    case 'Member':
-      return `${expr(e.target, PREC.postfix)}.${ident(e.member)}`;
-    case 'Index':
-      return `${expr(e.target, PREC.postfix)}[${expr(e.index, PREC.or)}]`;
     case 'Star':
       return '*';
     case 'NamedArg':

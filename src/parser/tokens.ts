@@ -20,6 +20,8 @@ function createToken(config: ITokenConfig): TokenType {
 
 /** Any token usable as a name in a declaration or reference position (identifiers and soft keywords). */
 export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
+/** Every operator written `left op right` (comparisons, string predicates, and/or, arithmetic): one CONSUME. */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA, label: 'an operator' });
 /** Every string-literal form; adjacent ones are concatenated by the grammar. */
 export const StringTok = createToken({ name: 'StringTok', pattern: Lexer.NA, label: 'string literal' });
 
@@ -104,6 +106,7 @@ export const LongTok = createToken({ name: 'Long', pattern: /\d+(?![A-Za-z0-9_])
 export const StringOpTok = createToken({
   name: 'StringOp',
   pattern: /!?(?:has(?:prefix|suffix)?|contains|startswith|endswith)(?:_cs)?(?![A-Za-z0-9_])/,
+  categories: [BinaryOperator],
   label: 'string operator',
 });
 export const HasAnyAllTok = createToken({ name: 'HasAnyAll', pattern: /has_(?:any|all)(?![A-Za-z0-9_])/, label: 'has_any/has_all' });
@@ -113,15 +116,15 @@ export const BetweenTok = createToken({ name: 'Between', pattern: /!?between(?![
 // ---------------------------------------------------------------------------------------------------------------
 // Punctuation
 
-export const EqEq = createToken({ name: 'EqEq', pattern: '==', label: "'=='" });
-export const EqTilde = createToken({ name: 'EqTilde', pattern: '=~', label: "'=~'" });
-export const BangEq = createToken({ name: 'BangEq', pattern: '!=', label: "'!='" });
-export const BangTilde = createToken({ name: 'BangTilde', pattern: '!~', label: "'!~'" });
-export const LtGt = createToken({ name: 'LtGt', pattern: '<>', label: "'<>'" });
-export const LtEq = createToken({ name: 'LtEq', pattern: '<=', label: "'<='" });
-export const GtEq = createToken({ name: 'GtEq', pattern: '>=', label: "'>='" });
-export const Lt = createToken({ name: 'Lt', pattern: '<', label: "'<'" });
-export const Gt = createToken({ name: 'Gt', pattern: '>', label: "'>'" });
+export const EqEq = createToken({ name: 'EqEq', pattern: '==', categories: [BinaryOperator], label: "'=='" });
+export const EqTilde = createToken({ name: 'EqTilde', pattern: '=~', categories: [BinaryOperator], label: "'=~'" });
+export const BangEq = createToken({ name: 'BangEq', pattern: '!=', categories: [BinaryOperator], label: "'!='" });
+export const BangTilde = createToken({ name: 'BangTilde', pattern: '!~', categories: [BinaryOperator], label: "'!~'" });
+export const LtGt = createToken({ name: 'LtGt', pattern: '<>', categories: [BinaryOperator], label: "'<>'" });
+export const LtEq = createToken({ name: 'LtEq', pattern: '<=', categories: [BinaryOperator], label: "'<='" });
+export const GtEq = createToken({ name: 'GtEq', pattern: '>=', categories: [BinaryOperator], label: "'>='" });
+export const Lt = createToken({ name: 'Lt', pattern: '<', categories: [BinaryOperator], label: "'<'" });
+export const Gt = createToken({ name: 'Gt', pattern: '>', categories: [BinaryOperator], label: "'>'" });
 export const Eq = createToken({ name: 'Eq', pattern: '=', label: "'='" });
 export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: "'..'" });
 export const Dot = createToken({ name: 'Dot', pattern: '.', label: "'.'" });
@@ -135,11 +138,11 @@ export const RBracket = createToken({ name: 'RBracket', pattern: ']', label: "']
 export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: "'{'" });
 export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: "'}'" });
 export const Pipe = createToken({ name: 'Pipe', pattern: '|', label: "'|'" });
-export const Plus = createToken({ name: 'Plus', pattern: '+', label: "'+'" });
-export const Minus = createToken({ name: 'Minus', pattern: '-', label: "'-'" });
-export const Star = createToken({ name: 'Star', pattern: '*', label: "'*'" });
-export const Slash = createToken({ name: 'Slash', pattern: '/', label: "'/'" });
-export const Percent = createToken({ name: 'Percent', pattern: '%', label: "'%'" });
+export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [BinaryOperator], label: "'+'" });
+export const Minus = createToken({ name: 'Minus', pattern: '-', categories: [BinaryOperator], label: "'-'" });
+export const Star = createToken({ name: 'Star', pattern: '*', categories: [BinaryOperator], label: "'*'" });
+export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [BinaryOperator], label: "'/'" });
+export const Percent = createToken({ name: 'Percent', pattern: '%', categories: [BinaryOperator], label: "'%'" });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Identifiers and keywords
@@ -157,12 +160,12 @@ export const DollarLeft = createToken({ name: 'DollarLeft', pattern: /\$left(?![
 export const DollarRight = createToken({ name: 'DollarRight', pattern: /\$right(?![A-Za-z0-9_])/, label: "'$right'" });
 
 const keywordTokens: TokenType[] = [];
-function kw(word: string, soft: boolean, name?: string): TokenType {
+function kw(word: string, soft: boolean, categories: TokenType[] = []): TokenType {
   const tok = createToken({
-    name: name ?? `Kw_${word.replace(/-/g, '_')}`,
+    name: `Kw_${word.replace(/-/g, '_')}`,
     pattern: word.includes('-') ? new RegExp(`${word}(?![A-Za-z0-9_-])`) : word,
     longer_alt: word.includes('-') ? undefined : Identifier,
-    categories: soft ? [AnyName] : [],
+    categories: soft ? [AnyName, ...categories] : categories,
     label: `'${word}'`,
   });
   keywordTokens.push(tok);
@@ -181,8 +184,8 @@ export const GrannyAsc = kw('granny-asc', false);
 export const GrannyDesc = kw('granny-desc', false);
 
 // Reserved words: never a bare name (Microsoft's parser asks for ['and'] etc. in these positions).
-export const And = kw('and', false);
-export const Or = kw('or', false);
+export const And = kw('and', false, [BinaryOperator]);
+export const Or = kw('or', false, [BinaryOperator]);
 export const By = kw('by', false);
 export const Let = kw('let', false);
 export const True = createToken({ name: 'True', pattern: /(?:true|TRUE|True)(?![A-Za-z0-9_])/, label: "'true'" });
@@ -288,6 +291,7 @@ export const ALL_TOKENS: TokenType[] = [
   Slash,
   Percent,
   AnyName,
+  BinaryOperator,
   StringTok,
   AnyTok,
 ];

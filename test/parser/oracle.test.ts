@@ -69,10 +69,11 @@ function ourDecision(text: string): { decision: Decision; detail: string } {
     : { decision: 'reject', detail: describeDiagnostic(firstError) };
 }
 
+// Loading Kusto.Language takes ~2–3 s alone and several times that on a busy machine: a generous hook timeout.
 beforeAll(() => {
   loadMsKusto();
   console.log(`Kusto.Language loaded in ${msLoadMillis().toFixed(0)} ms`);
-});
+}, 120_000);
 
 describe('corpus shape', () => {
   it('has at least 170 valid and 35 invalid queries', () => {

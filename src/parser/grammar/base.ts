@@ -6,7 +6,16 @@
 // parser.ts (the operator table and the constructor that runs chevrotain's self-analysis). A rule may call rules of
 // its own or earlier layers; the two rules used before they are defined are declared abstract here.
 
-import { EmbeddedActionsParser, tokenMatcher, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import {
+  EmbeddedActionsParser,
+  tokenMatcher,
+  type IOrAlt,
+  type IRecognitionException,
+  type IRuleConfig,
+  type IToken,
+  type ParserMethod,
+  type TokenType,
+} from 'chevrotain';
 import type { Diagnostic, Span } from '../../diagnostics.js';
 import type { Expression, TabularOperator } from '../ast.js';
 import * as T from '../tokens.js';
@@ -21,15 +30,50 @@ export interface GrammarOptions {
   readonly validate?: boolean;
 }
 
+/**
+ * Config of a rule whose result a list may drop after a syntax error (a tabular operator, a statement): it re-syncs
+ * and yields undefined, which `pushDefined` leaves out.
+ */
+export const DROP_ON_ERROR: IRuleConfig<never> = { recoveryValueFunc: () => undefined as never };
+
+/** After this many syntax errors parsing stops: the rest would be noise, and its cost is bounded. */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/** Thrown through every rule when MAX_SYNTAX_ERRORS is reached; parse() turns it into one last diagnostic. */
+export class TooManySyntaxErrors extends Error {
+  override readonly name = 'TooManySyntaxErrors';
+}
+
+/**
+ * Rule nesting up to which a missing or extra token is repaired in place (single-token insertion/deletion). To find
+ * what may follow, chevrotain walks the grammar from the top rule down the whole rule stack, recursively: at depth it
+ * overflowed the stack, and one walk per level made unclosed brackets quadratic. Deeper, the error is recovered by
+ * re-syncing instead.
+ */
+const MAX_RULE_DEPTH_FOR_TOKEN_REPAIR = 40;
+
+// chevrotain-internal members hooked below (chevrotain 11: error_handler.ts, recoverable.ts, recognizer_engine.ts).
+interface ChevrotainInternals {
+  SAVE_ERROR(this: EmbeddedActionsParser, error: IRecognitionException): IRecognitionException;
+  getFollowsForInRuleRecovery(this: EmbeddedActionsParser, tokType: TokenType, tokIdxInRule: number): TokenType[];
+  RULE_STACK_IDX: number;
+}
+const chevrotain = EmbeddedActionsParser.prototype as unknown as ChevrotainInternals;
+
 export abstract class GrammarBase extends EmbeddedActionsParser {
   /** Source text of the current parse (for spans at the end of input and UnsupportedStatement text). */
   text = '';
   /** Diagnostics raised by semantic actions (bad literals, unknown type names). */
   diags: Diagnostic[] = [];
+  /** Syntax errors recorded so far in this parse (reset by `input =`, see resetState). */
+  private errorCount = 0;
+  /** Offset of the furthest token a syntax error was reported at (-1: none yet). */
+  protected lastErrorAt = -1;
 
-  // Defined by later layers (queries.ts, parser.ts) but called from earlier ones.
+  // Defined by later layers (queries.ts, parser.ts) but used by earlier ones.
   abstract pipeExpr: ParserMethod<[], Expression>;
-  abstract tabularOperator: ParserMethod<[], TabularOperator>;
+  /** The alternatives of the operator table: one per tabular operator, each reading it with its own rule. */
+  protected abstract operatorAlternatives(): IOrAlt<TabularOperator>[];
 
   constructor(options: GrammarOptions) {
     // maxLookahead 2: 3–4 made self-analysis take minutes. Ambiguities are settled by ordered alternatives and GATEs.
@@ -39,6 +83,55 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
       errorMessageProvider,
       skipValidations: !options.validate,
     });
+    // chevrotain's "in-repetition" recovery skips tokens after a loop and re-enters the loop by calling itself, one
+    // level deeper per error, each time scanning ahead for a re-sync point: on input with thousands of errors in one
+    // loop (`T; ) T; ) ...`) it overflowed the stack and took quadratic time. Without it, an error inside a loop is
+    // recovered by the enclosing rule (see RULE below). The hook is chevrotain-internal (recoverable.ts).
+    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => {};
+  }
+
+  /** chevrotain-internal hook (error_handler.ts) that records every syntax error: here it also counts them. */
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    // Past the limit nothing more is recorded (chevrotain still reports "not all input parsed" while unwinding).
+    if (this.errorCount >= MAX_SYNTAX_ERRORS) throw new TooManySyntaxErrors();
+    const saved = chevrotain.SAVE_ERROR.call(this, error);
+    if (isRealToken(error.token)) this.lastErrorAt = Math.max(this.lastErrorAt, error.token.startOffset);
+    if (++this.errorCount >= MAX_SYNTAX_ERRORS) throw new TooManySyntaxErrors();
+    return saved;
+  }
+
+  /** A syntax error found by a rule itself (not by chevrotain); it counts towards MAX_SYNTAX_ERRORS. */
+  protected reportError(d: Diagnostic): void {
+    if (this.errorCount >= MAX_SYNTAX_ERRORS) throw new TooManySyntaxErrors();
+    this.diags.push(d);
+    this.lastErrorAt = Math.max(this.lastErrorAt, d.span.start);
+    if (++this.errorCount >= MAX_SYNTAX_ERRORS) throw new TooManySyntaxErrors();
+  }
+
+  /** chevrotain-internal: the tokens that may follow, for single-token repair (see MAX_RULE_DEPTH_FOR_TOKEN_REPAIR). */
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[] {
+    const depth = (this as unknown as ChevrotainInternals).RULE_STACK_IDX + 1;
+    if (depth > MAX_RULE_DEPTH_FOR_TOKEN_REPAIR) return [];
+    return chevrotain.getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.errorCount = 0;
+    this.lastErrorAt = -1;
+  }
+
+  /**
+   * Error recovery policy. chevrotain lets any rule re-sync after a syntax error and then return its
+   * `recoveryValueFunc()` (undefined by default), which would leave holes in the AST. Here only rules that say what
+   * to return (a placeholder node, an empty list, or DROP_ON_ERROR) re-sync; the others pass the error up.
+   */
+  protected override RULE<F extends (...args: any[]) => any>(
+    name: string,
+    implementation: F,
+    config?: IRuleConfig<ReturnType<F>>,
+  ): ParserMethod<Parameters<F>, ReturnType<F>> {
+    return super.RULE(name, implementation, config?.recoveryValueFunc ? config : { ...config, resyncEnabled: false });
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -54,6 +147,12 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
     if (isRealToken(t)) return t.startOffset;
     const prev = this.LA(0);
     return isRealToken(prev) ? tokenEnd(prev) : this.text.length;
+  }
+
+  /** The last token consumed (after a failed parse: how far it got). */
+  lastConsumed(): IToken | undefined {
+    const t = this.LA(0);
+    return isRealToken(t) ? t : undefined;
   }
 
   /** From `first` to the last token consumed so far. */

@@ -3,6 +3,7 @@
 
 import type { Assignment, Expression, Identifier, OperatorParam, SortKey } from '../ast.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
 import { identifier, missingName, nameRef } from '../to-ast.js';
 import { ExpressionRules } from './expressions.js';
 
@@ -23,7 +24,7 @@ export abstract class ClauseRules extends ExpressionRules {
     });
     const expression = this.SUBRULE(this.expr);
     return this.ACTION(() => ({ kind: 'Assignment' as const, names, expression, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `name =` or `(a, b) =`. */
   assignTarget = this.RULE(
@@ -102,7 +103,7 @@ export abstract class ClauseRules extends ExpressionRules {
       ...(nulls ? { nulls } : {}),
       span: this.spanFrom(first),
     }));
-  });
+  }, DROP_ON_ERROR);
 
   /** The operator parameters in `allowed` (`kind`, `hint.*` for any hint...), in any order. */
   opParams = this.RULE(
@@ -134,7 +135,7 @@ export abstract class ClauseRules extends ExpressionRules {
     this.CONSUME(T.Eq);
     const value = this.SUBRULE(this.paramValue);
     return this.ACTION(() => ({ kind: 'OperatorParam' as const, name: name.image, value, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** Operator parameter values are single tokens: `kind=leftouter (R)` must not read as a call. */
   paramValue = this.RULE(
@@ -179,5 +180,5 @@ export abstract class ClauseRules extends ExpressionRules {
   commaThenExpr = this.RULE('commaThenExpr', (): Expression => {
     this.CONSUME(T.Comma);
     return this.SUBRULE(this.expr);
-  });
+  }, DROP_ON_ERROR);
 }

@@ -5,7 +5,7 @@
 // rather than by one rule per level: every level of parentheses then costs a few rule calls instead of nine, which
 // keeps deep nesting within the stack (see the nesting limit in ../nesting.ts) and parsing fast.
 
-import type { IToken, TokenType } from 'chevrotain';
+import type { IOrAlt, IToken, TokenType } from 'chevrotain';
 import type {
   BinaryOp,
   CallExpr,
@@ -15,6 +15,7 @@ import type {
   ListOp,
 } from '../ast.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
 import {
   binary,
   comparisonOp,
@@ -66,15 +67,21 @@ const TAIL_TOKEN_PREC: readonly (readonly [TokenType, number])[] = [
   [T.Percent, PREC.mul],
 ];
 const PREC_BY_TOKEN = new Map(TAIL_TOKEN_PREC);
-/** Tokens of the operators written `left op right`; the others (`matches regex`, `in (...)`, `between (...)`) have their own tails. */
-const BINARY_OPERATOR_TOKENS = TAIL_TOKEN_PREC.map(([t]) => t).filter(
-  (t) => t !== T.Matches && t !== T.InTok && t !== T.HasAnyAllTok && t !== T.BetweenTok,
-);
+
 
 /** Words the grammar reserves but that may still follow a `.` as a member name (`d.by`, `bag.and`). */
 const RESERVED_MEMBER_TOKENS = [T.And, T.Or, T.By, T.Let, T.Union, T.Print, T.Datatable, T.Externaldata, T.Find, T.Matches, T.True, T.False];
 
 export abstract class ExpressionRules extends NameRules {
+  // Alternatives of the hottest ORs, built once (chevrotain's performance advice; a fresh array of closures per
+  // call dominated parsing time). Their closures must not capture the locals of a call.
+  private tailAlts?: IOrAlt<Tail>[];
+  private signAlts?: IOrAlt<IToken>[];
+  private suffixAlts?: IOrAlt<Postfix>[];
+  private primaryAlts?: IOrAlt<Expression>[];
+  private dotSuffixAlts?: IOrAlt<Postfix>[];
+  private reservedMemberAlts?: IOrAlt<IToken>[];
+
   /** Precedence of the operator that `t` starts, or 0 when `t` continues no expression. */
   protected tailPrec(t: IToken): number {
     return PREC_BY_TOKEN.get(t.tokenType) ?? 0;
@@ -88,7 +95,7 @@ export abstract class ExpressionRules extends NameRules {
   expr = this.RULE(
     'expr',
     (minPrec: number = PREC.or): Expression => {
-      const first = this.SUBRULE(this.unaryExpr);
+      const first = this.SUBRULE(this.operand);
       const tails: Tail[] = [];
       let ceiling: number = PREC.mul;
       this.MANY({
@@ -97,7 +104,14 @@ export abstract class ExpressionRules extends NameRules {
           return p >= minPrec && p <= ceiling;
         },
         DEF: () => {
-          const tail = this.SUBRULE(this.exprTail);
+          const tail = this.OR(
+            (this.tailAlts ??= [
+              { ALT: () => this.SUBRULE(this.binaryTail) },
+              { ALT: () => this.SUBRULE(this.matchesTail) },
+              { ALT: () => this.listTail() },
+              { ALT: () => this.SUBRULE(this.betweenTail) },
+            ]),
+          );
           this.ACTION(() => {
             if (tail === undefined) return;
             tails.push(tail);
@@ -110,40 +124,35 @@ export abstract class ExpressionRules extends NameRules {
     { recoveryValueFunc: () => missingName(this.here()) },
   );
 
-  exprTail = this.RULE('exprTail', (): Tail =>
-    this.OR([
-      { ALT: () => this.SUBRULE(this.binaryTail) },
-      { ALT: () => this.SUBRULE(this.matchesTail) },
-      { ALT: () => this.SUBRULE(this.listTail) },
-      { ALT: () => this.SUBRULE(this.betweenTail) },
-    ]),
-  );
-
   binaryTail = this.RULE('binaryTail', (): Tail => {
-    const op = this.OR(BINARY_OPERATOR_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t) })));
-    const right = this.SUBRULE(this.unaryExpr);
+    const op = this.CONSUME(T.BinaryOperator);
+    const right = this.SUBRULE(this.operand);
     return this.ACTION(() => {
       const prec = this.tailPrec(op);
       const name: BinaryOp = prec === PREC.cmp ? comparisonOp(op.image) : (op.image as BinaryOp);
       return { kind: 'binary' as const, op: name, prec, right };
     });
-  });
+  }, DROP_ON_ERROR);
 
   matchesTail = this.RULE('matchesTail', (): Tail => {
     this.CONSUME(T.Matches);
     this.CONSUME(T.Regex);
-    const right = this.SUBRULE(this.unaryExpr);
+    const right = this.SUBRULE(this.operand);
     return { kind: 'binary' as const, op: 'matches regex', prec: PREC.cmp, right };
-  });
+  }, DROP_ON_ERROR);
 
-  /** `in (a, b)`, `!in~ (T | project x)`, `has_any (dyn)`. */
-  listTail = this.RULE('listTail', (): Tail => {
-    const op = this.OR([{ ALT: () => this.CONSUME(T.InTok) }, { ALT: () => this.CONSUME(T.HasAnyAllTok) }]);
+  /**
+   * `in (a, b)`, `!in~ (T | project x)`, `has_any (dyn)`. Part of `expr` (a helper, not a rule): nested subqueries
+   * (`x in (T | where y in (...))`) then cost fewer calls per level.
+   */
+  private listTail(): Tail {
+    const op = this.OR2([{ ALT: () => this.CONSUME(T.InTok) }, { ALT: () => this.CONSUME(T.HasAnyAllTok) }]);
     this.CONSUME(T.LParen);
-    const items = this.commaList(this.pipeExpr);
+    const items: Expression[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.pushDefined(items, this.SUBRULE(this.pipeExpr)) });
     this.CONSUME(T.RParen);
     return this.ACTION(() => ({ kind: 'list' as const, op: listOp(op.image), items, end: this.spanFrom(op).end }));
-  });
+  }
 
   /** `between (low .. high)`; the bounds are additive expressions. */
   betweenTail = this.RULE('betweenTail', (): Tail => {
@@ -154,44 +163,44 @@ export abstract class ExpressionRules extends NameRules {
     const high = this.SUBRULE2(this.expr, { ARGS: [PREC.add] });
     this.CONSUME(T.RParen);
     return this.ACTION(() => ({ kind: 'between' as const, negated: op.image.startsWith('!'), low, high, end: this.spanFrom(op).end }));
-  });
+  }, DROP_ON_ERROR);
 
-  /** Prefix signs, read in a loop so that `- - - x` does not recurse. */
-  unaryExpr = this.RULE(
-    'unaryExpr',
-    (): Expression => {
+  /**
+   * An operand: prefix signs (read in a loop so `- - - x` does not recurse), a primary expression, then `.member`,
+   * `[index]` and `.[index]` suffixes. One rule rather than unary → postfix → primary keeps the rule calls per level
+   * of nesting low. `signs: false` (join's right side, union's tables) reads no signs.
+   */
+  operand = this.RULE(
+    'operand',
+    (signsAllowed = true): Expression => {
       const signs: IToken[] = [];
-      this.MANY(() => signs.push(this.OR([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }])));
-      const operand = this.SUBRULE(this.postfixExpr);
+      this.MANY({
+        GATE: () => signsAllowed,
+        DEF: () => signs.push(this.OR((this.signAlts ??= [{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }]))),
+      });
+      let target = this.primary();
+      this.MANY2(() => {
+        const suffix = this.OR2(
+          (this.suffixAlts ??= [
+            {
+              ALT: () => {
+                this.CONSUME(T.Dot);
+                return this.SUBRULE(this.dotSuffix);
+              },
+            },
+            { ALT: () => this.SUBRULE(this.elementAccess) },
+          ]),
+        );
+        target = this.ACTION(() => (suffix === undefined ? target : applyPostfix(target, suffix)));
+      });
       return this.ACTION(() => {
-        let e = operand;
+        let e = target;
         for (let i = signs.length - 1; i >= 0; i--) {
           const op = signs[i]!;
           e = { kind: 'Unary', op: op.image as '-' | '+', operand: e, span: this.spanFrom(op) };
         }
         return e;
       });
-    },
-    { recoveryValueFunc: () => missingName(this.here()) },
-  );
-
-  postfixExpr = this.RULE(
-    'postfixExpr',
-    (): Expression => {
-      let target = this.SUBRULE(this.primary);
-      this.MANY(() => {
-        const suffix = this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              return this.SUBRULE(this.dotSuffix);
-            },
-          },
-          { ALT: () => this.SUBRULE(this.elementAccess) },
-        ]);
-        target = this.ACTION(() => (suffix === undefined ? target : applyPostfix(target, suffix)));
-      });
-      return target;
     },
     { recoveryValueFunc: () => missingName(this.here()) },
   );
@@ -203,7 +212,7 @@ export abstract class ExpressionRules extends NameRules {
   dotSuffix = this.RULE('dotSuffix', (): Postfix =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
-      DEF: [
+      DEF: (this.dotSuffixAlts ??= [
         {
           GATE: () => this.is(this.LA(2), T.StringTok) && this.is(this.LA(3), T.RBracket),
           ALT: () => ({ member: this.SUBRULE(this.quotedName) }),
@@ -212,12 +221,13 @@ export abstract class ExpressionRules extends NameRules {
         { ALT: () => ({ member: this.tok(T.AnyName, identifier) }) },
         {
           ALT: () => {
-            const t = this.OR2(RESERVED_MEMBER_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) })));
+            const t = this.OR2((this.reservedMemberAlts ??= RESERVED_MEMBER_TOKENS.map((tt) => ({ ALT: () => this.CONSUME(tt) }))));
             return { member: this.ACTION(() => identifier(t)) ?? missingIdentifier(0) };
           },
         },
-      ],
+      ]),
     }),
+    DROP_ON_ERROR,
   );
 
   elementAccess = this.RULE('elementAccess', (): Postfix => {
@@ -225,53 +235,62 @@ export abstract class ExpressionRules extends NameRules {
     const index = this.SUBRULE(this.expr);
     const close = this.CONSUME(T.RBracket);
     return { index, close };
-  });
+  }, DROP_ON_ERROR);
 
-  primary = this.RULE(
-    'primary',
-    (): Expression => {
-      const first = this.LA(1);
-      return this.OR({
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          { ALT: () => this.SUBRULE(this.stringLit) },
-          { ALT: () => this.SUBRULE(this.numberLit) },
-          { ALT: () => this.SUBRULE(this.boolLit) },
-          { ALT: () => this.tok(T.TypedLiteralTok, typedLiteral) },
-          {
-            ALT: () => {
-              const value = this.SUBRULE(this.dynamicContent);
-              return this.ACTION(() => ({ kind: 'DynamicLiteral' as const, value, span: this.spanFrom(first) }));
-            },
+  /**
+   * Literals, names, calls, `(...)`, `dynamic(...)`, `typeof(...)`, `$left.x`. A helper of `operand` rather than a
+   * rule of its own (see operand).
+   */
+  private primary(): Expression {
+    return this.OR3({
+      IGNORE_AMBIGUITIES: true,
+      DEF: (this.primaryAlts ??= [
+        { ALT: () => this.SUBRULE(this.stringLit) },
+        { ALT: () => this.SUBRULE(this.numberLit) },
+        { ALT: () => this.SUBRULE(this.boolLit) },
+        { ALT: () => this.tok(T.TypedLiteralTok, typedLiteral) },
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            const value = this.SUBRULE(this.dynamicContent);
+            return this.ACTION(() => ({ kind: 'DynamicLiteral' as const, value, span: this.spanFrom(first) }));
           },
-          {
-            ALT: () => {
-              const type = this.SUBRULE(this.typeofType);
-              return this.ACTION(() => ({ kind: 'TypeOf' as const, type, span: this.spanFrom(first) }));
-            },
+        },
+        {
+          ALT: () => {
+            const first = this.LA(1);
+            const type = this.SUBRULE(this.typeofType);
+            return this.ACTION(() => ({ kind: 'TypeOf' as const, type, span: this.spanFrom(first) }));
           },
-          { ALT: () => this.SUBRULE(this.joinSide) },
-          {
-            ALT: () => {
-              this.CONSUME(T.LParen);
-              const expression = this.SUBRULE(this.pipeExpr);
-              this.CONSUME(T.RParen);
-              return this.ACTION(() => ({ kind: 'Paren' as const, expression, span: this.spanFrom(first) }));
-            },
+        },
+        { ALT: () => this.SUBRULE(this.joinSide) },
+        {
+          ALT: () => {
+            const open = this.CONSUME(T.LParen);
+            const expression = this.SUBRULE(this.pipeExpr);
+            this.CONSUME(T.RParen);
+            return this.ACTION(() => ({ kind: 'Paren' as const, expression, span: this.spanFrom(open) }));
           },
-          {
-            ALT: () => {
-              const id = this.SUBRULE(this.quotedName);
-              return this.ACTION(() => nameRef(id)) ?? missingName(0);
-            },
+        },
+        {
+          ALT: () => {
+            const id = this.SUBRULE(this.quotedName);
+            return this.ACTION(() => nameRef(id)) ?? missingName(0);
           },
-          { GATE: () => this.is(this.LA(2), T.LParen), ALT: () => this.SUBRULE(this.callExpr) },
-          { ALT: () => this.tok(T.AnyName, (t) => nameRef(identifier(t))) },
-        ],
-      });
-    },
-    { recoveryValueFunc: () => missingName(this.here()) },
-  );
+        },
+        {
+          GATE: () => this.is(this.LA(2), T.LParen),
+          ALT: () => {
+            const name = this.CONSUME(T.AnyName);
+            // Index 4: the argument list's DSL calls must not collide with this rule's own OR, OR2, OR3 and CONSUMEs.
+            const args = this.argumentList(4);
+            return this.ACTION(() => ({ kind: 'Call' as const, callee: identifier(name), args, span: this.spanFrom(name) }));
+          },
+        },
+        { ALT: () => this.tok(T.AnyName, (t) => nameRef(identifier(t)), 1) },
+      ]),
+    });
+  }
 
   /** `dynamic(...)`. */
   dynamicContent = this.RULE('dynamicContent', (): DynamicNode => {
@@ -295,42 +314,45 @@ export abstract class ExpressionRules extends NameRules {
     }));
   });
 
+  /** `f(...)` where only a call may stand (evaluate, invoke); calls inside expressions are read by `operand`. */
   callExpr = this.RULE('callExpr', (): CallExpr => {
     const name = this.CONSUME(T.AnyName);
-    const args = this.SUBRULE(this.argList);
+    const args = this.argumentList(0);
     return this.ACTION(() => ({ kind: 'Call' as const, callee: identifier(name), args, span: this.spanFrom(name) }));
   });
 
-  argList = this.RULE(
-    'argList',
-    (): Expression[] => {
-      const args: Expression[] = [];
-      this.CONSUME(T.LParen);
-      this.MANY_SEP({ SEP: T.Comma, DEF: () => this.pushDefined(args, this.SUBRULE(this.arg)) });
-      this.CONSUME(T.RParen);
-      return args;
-    },
-    { recoveryValueFunc: () => [] },
-  );
-
-  /** A call argument: `*`, `name = value` (NamedArg) or any expression, tabular ones included (toscalar, materialize). */
-  arg = this.RULE('arg', (): Expression =>
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: () => this.tok(T.Star, (t): Expression => ({ kind: 'Star', span: tokenSpan(t) })) },
-        { GATE: () => this.namedAssignAhead(), ALT: () => this.SUBRULE(this.namedArg) },
-        { ALT: () => this.SUBRULE(this.pipeExpr) },
-      ],
-    }),
-  );
+  /**
+   * `(arg, ...)`: each argument is `*`, `name = value` (NamedArg) or any expression, tabular ones included
+   * (toscalar, materialize). Inlined into its two callers to save rule calls per level of nested calls.
+   */
+  private argumentList(idx: number): Expression[] {
+    const args: Expression[] = [];
+    this.consume(idx, T.LParen);
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () =>
+        this.pushDefined(
+          args,
+          this.or(idx, {
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              { ALT: () => this.tok(T.Star, (t): Expression => ({ kind: 'Star', span: tokenSpan(t) }), idx) },
+              { GATE: () => this.namedAssignAhead(), ALT: () => this.subrule(idx, this.namedArg) },
+              { ALT: () => this.subrule(idx, this.pipeExpr) },
+            ],
+          }),
+        ),
+    });
+    this.consume(idx, T.RParen);
+    return args;
+  }
 
   namedArg = this.RULE('namedArg', (): Expression => {
     const first = this.LA(1);
     const name = this.SUBRULE(this.nameThenEq);
     const value = this.SUBRULE(this.expr);
     return this.ACTION(() => ({ kind: 'NamedArg' as const, name, value, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 }
 
 function applyPostfix(target: Expression, suffix: Postfix): Expression {

@@ -1,10 +1,11 @@
 // Literal rules: strings (adjacent pieces spliced), numbers, booleans and the content of `dynamic(...)`
 // (docs scalar-data-types/dynamic.md): JSON-like, with KQL literals as leaves and signs folded into the leaf.
 
-import type { IToken } from 'chevrotain';
+import type { IOrAlt, IToken } from 'chevrotain';
 import type { DynamicNode, Expression, StringLiteral } from '../ast.js';
 import { decodeString } from '../literals.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
 import { longLiteral, realLiteral, stringLiteral, timespanLiteral, tokenSpan, typedLiteral } from '../to-ast.js';
 import { GrammarBase } from './base.js';
 
@@ -17,20 +18,28 @@ export abstract class LiteralRules extends GrammarBase {
     return this.ACTION(() => stringLiteral(parts, this.diags));
   });
 
+  // Built once (see ExpressionRules): literals are read at every leaf.
+  private numberAlts?: IOrAlt<Expression>[];
+  private boolAlts?: IOrAlt<Expression>[];
+
   numberLit = this.RULE('numberLit', (): Expression =>
-    this.OR([
-      { ALT: (): Expression => this.tok(T.LongTok, (t) => longLiteral(t, this.diags)) },
-      { ALT: (): Expression => this.tok(T.HexTok, (t) => longLiteral(t, this.diags)) },
-      { ALT: (): Expression => this.tok(T.RealTok, (t) => realLiteral(t)) },
-      { ALT: (): Expression => this.tok(T.TimespanTok, (t) => timespanLiteral(t, this.diags)) },
-    ]),
+    this.OR(
+      (this.numberAlts ??= [
+        { ALT: (): Expression => this.tok(T.LongTok, (t) => longLiteral(t, this.diags)) },
+        { ALT: (): Expression => this.tok(T.HexTok, (t) => longLiteral(t, this.diags)) },
+        { ALT: (): Expression => this.tok(T.RealTok, (t) => realLiteral(t)) },
+        { ALT: (): Expression => this.tok(T.TimespanTok, (t) => timespanLiteral(t, this.diags)) },
+      ]),
+    ),
   );
 
   boolLit = this.RULE('boolLit', (): Expression =>
-    this.OR([
-      { ALT: (): Expression => this.tok(T.True, (t) => ({ kind: 'BoolLiteral', value: true, span: tokenSpan(t) })) },
-      { ALT: (): Expression => this.tok(T.False, (t) => ({ kind: 'BoolLiteral', value: false, span: tokenSpan(t) })) },
-    ]),
+    this.OR(
+      (this.boolAlts ??= [
+        { ALT: (): Expression => this.tok(T.True, (t) => ({ kind: 'BoolLiteral', value: true, span: tokenSpan(t) })) },
+        { ALT: (): Expression => this.tok(T.False, (t) => ({ kind: 'BoolLiteral', value: false, span: tokenSpan(t) })) },
+      ]),
+    ),
   );
 
   /** The content of `dynamic(...)`. */
@@ -104,5 +113,5 @@ export abstract class LiteralRules extends GrammarBase {
     this.CONSUME(T.Colon);
     const value = this.SUBRULE(this.dynValue);
     return this.ACTION(() => ({ key: decodeString(key.image).value, value }));
-  });
+  }, DROP_ON_ERROR);
 }

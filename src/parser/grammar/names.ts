@@ -5,6 +5,7 @@ import type { IToken } from 'chevrotain';
 import type { ColumnDecl, ColumnPattern, Identifier, ScalarTypeRef, TabularTypeRef } from '../ast.js';
 import { decodeString } from '../literals.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
 import { identifier, missingIdentifier, scalarTypeRef, tokenEnd } from '../to-ast.js';
 import { LiteralRules } from './literals.js';
 
@@ -97,7 +98,7 @@ export abstract class NameRules extends LiteralRules {
     this.CONSUME(T.Colon);
     const type = this.SUBRULE(this.scalarType);
     return this.ACTION(() => ({ kind: 'ColumnDecl' as const, name, type, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `(a:string, b:long)` (datatable, externaldata). */
   columnDeclList = this.RULE(

@@ -13,6 +13,7 @@ import type {
   TabularOperator,
 } from '../ast.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
 import { tokenSpan } from '../to-ast.js';
 import { QueryRules } from './queries.js';
 
@@ -27,31 +28,31 @@ export abstract class ColumnOperatorRules extends QueryRules {
     const first = this.CONSUME(T.Extend);
     const items = this.SUBRULE(this.assignmentList);
     return this.ACTION(() => ({ kind: 'Extend' as const, items, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   projectOp = this.RULE('projectOp', (): TabularOperator => {
     const first = this.CONSUME(T.Project);
     const items = this.SUBRULE(this.assignmentList);
     return this.ACTION(() => ({ kind: 'Project' as const, items, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   projectAwayOp = this.RULE('projectAwayOp', (): TabularOperator => {
     const first = this.CONSUME(T.ProjectAway);
     const columns = this.SUBRULE(this.columnPatternList);
     return this.ACTION(() => ({ kind: 'ProjectAway' as const, columns, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   projectKeepOp = this.RULE('projectKeepOp', (): TabularOperator => {
     const first = this.CONSUME(T.ProjectKeep);
     const columns = this.SUBRULE(this.columnPatternList);
     return this.ACTION(() => ({ kind: 'ProjectKeep' as const, columns, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   projectRenameOp = this.RULE('projectRenameOp', (): TabularOperator => {
     const first = this.CONSUME(T.ProjectRename);
     const items = this.commaList(this.renameItem);
     return this.ACTION(() => ({ kind: 'ProjectRename' as const, items, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `NewName = OldName`. */
   renameItem = this.RULE('renameItem', (): RenameItem => {
@@ -59,13 +60,13 @@ export abstract class ColumnOperatorRules extends QueryRules {
     const newName = this.SUBRULE(this.nameThenEq);
     const oldName = this.SUBRULE(this.declName);
     return this.ACTION(() => ({ newName, oldName, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   projectReorderOp = this.RULE('projectReorderOp', (): TabularOperator => {
     const first = this.CONSUME(T.ProjectReorder);
     const columns = this.commaList(this.reorderItem);
     return this.ACTION(() => ({ kind: 'ProjectReorder' as const, columns, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   reorderItem = this.RULE('reorderItem', (): ReorderItem => {
     const first = this.LA(1);
@@ -81,7 +82,7 @@ export abstract class ColumnOperatorRules extends QueryRules {
       order = this.ACTION(() => t.image as ReorderItem['order']);
     });
     return this.ACTION(() => (order ? { column, order, span: this.spanFrom(first) } : { column, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `parse kind=regex flags=Ui Source with "x" Col1:long "y" * ...`. */
   parseOp = this.RULE('parseOp', (): TabularOperator => {
@@ -92,7 +93,7 @@ export abstract class ColumnOperatorRules extends QueryRules {
     const pattern: ParsePatternPart[] = [];
     this.AT_LEAST_ONE(() => this.pushDefined(pattern, this.SUBRULE(this.parsePatternPart)));
     return this.ACTION(() => ({ kind: 'Parse' as const, params, source, pattern, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   parsePatternPart = this.RULE('parsePatternPart', (): ParsePatternPart =>
     this.OR([
@@ -100,6 +101,7 @@ export abstract class ColumnOperatorRules extends QueryRules {
       { ALT: () => this.tok(T.Star, (t) => ({ kind: 'Star' as const, span: tokenSpan(t) })) },
       { ALT: () => this.SUBRULE(this.parseColumn) },
     ]),
+    DROP_ON_ERROR,
   );
 
   /** `Name` or `Name:type` in a parse pattern. */
@@ -122,7 +124,7 @@ export abstract class ColumnOperatorRules extends QueryRules {
     const params = this.SUBRULE(this.opParams, { ARGS: [P_MVEXPAND] });
     const r = this.SUBRULE(this.mvExpandItems);
     return this.ACTION(() => ({ kind: 'MvExpand' as const, params, ...r, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** The expanded expressions and the optional `limit` of mv-expand and mv-apply. */
   mvExpandItems = this.RULE(
@@ -156,11 +158,11 @@ export abstract class ColumnOperatorRules extends QueryRules {
       ...(toType ? { toType } : {}),
       span: this.spanFrom(first),
     }));
-  });
+  }, DROP_ON_ERROR);
 
   serializeOp = this.RULE('serializeOp', (): TabularOperator => {
     const first = this.CONSUME(T.Serialize);
     const items = this.OPTION(() => this.SUBRULE(this.assignmentList)) ?? [];
     return this.ACTION(() => ({ kind: 'Serialize' as const, items, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 }

@@ -3,6 +3,7 @@
 
 import type { Expression, Pipeline, TabularOperator } from '../ast.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
 import { missingName } from '../to-ast.js';
 import { RowOperatorRules } from './operators-rows.js';
 
@@ -22,10 +23,10 @@ export abstract class CombineOperatorRules extends RowOperatorRules {
       { ALT: () => (this.CONSUME(T.Lookup), true) },
     ]);
     const params = this.SUBRULE(this.opParams, { ARGS: [P_JOIN] });
-    const right = this.SUBRULE(this.postfixExpr);
+    const right = this.SUBRULE(this.operand, { ARGS: [false] });
     const on = this.OPTION(() => this.SUBRULE(this.onClause)) ?? [];
     return this.ACTION(() => ({ kind: isLookup ? ('Lookup' as const) : ('Join' as const), params, right, on, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   onClause = this.RULE(
     'onClause',
@@ -44,7 +45,7 @@ export abstract class CombineOperatorRules extends RowOperatorRules {
     this.CONSUME(T.On);
     const subquery = this.SUBRULE(this.contextualSubquery);
     return this.ACTION(() => ({ kind: 'MvApply' as const, params, ...r, subquery, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /**
    * `(op | op ...)` run once per row group (mv-apply): a Paren(Pipeline) whose source is an empty name, the implicit
@@ -54,7 +55,7 @@ export abstract class CombineOperatorRules extends RowOperatorRules {
     const open = this.CONSUME(T.LParen);
     const opStart = this.LA(1);
     const operators: TabularOperator[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.pushDefined(operators, this.SUBRULE(this.tabularOperator)) });
+    this.AT_LEAST_ONE_SEP({ SEP: T.Pipe, DEF: () => this.pushDefined(operators, this.OR(this.operatorAlternatives())) });
     const inner = this.ACTION(() => this.spanFrom(opStart));
     this.CONSUME(T.RParen);
     return this.ACTION(() => {
@@ -68,11 +69,11 @@ export abstract class CombineOperatorRules extends RowOperatorRules {
     const params = this.SUBRULE(this.opParams, { ARGS: [P_AS] });
     const name = this.SUBRULE(this.declName);
     return this.ACTION(() => ({ kind: 'As' as const, params, name, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   invokeOp = this.RULE('invokeOp', (): TabularOperator => {
     const first = this.CONSUME(T.Invoke);
     const call = this.SUBRULE(this.callExpr);
     return this.ACTION(() => ({ kind: 'Invoke' as const, call, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 }

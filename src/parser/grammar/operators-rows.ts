@@ -1,8 +1,9 @@
 // Tabular operators that filter, order, limit or aggregate rows: where, sort, top, take, count, distinct, sample,
 // getschema, summarize, make-series, render. One rule per operator (docs: <operator>-operator.md, Syntax section).
 
-import type { Assignment, Expression, Identifier, MakeSeriesAggregate, MakeSeriesOp, TabularOperator } from '../ast.js';
+import type { Assignment, Expression, Identifier, MakeSeriesAggregate, MakeSeriesOp, SortKey, TabularOperator } from '../ast.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
 import { PREC } from './expressions.js';
 import { ColumnOperatorRules } from './operators-columns.js';
 import { P_HINT } from './queries.js';
@@ -16,7 +17,7 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
     const kw = this.OR([{ ALT: () => this.CONSUME(T.Where) }, { ALT: () => this.CONSUME(T.Filter) }]);
     const predicate = this.SUBRULE(this.expr);
     return this.ACTION(() => ({ kind: 'Where' as const, keyword: kw.image, predicate, span: this.spanFrom(kw) }));
-  });
+  }, DROP_ON_ERROR);
 
   sortOp = this.RULE('sortOp', (): TabularOperator => {
     const kw = this.OR([{ ALT: () => this.CONSUME(T.Sort) }, { ALT: () => this.CONSUME(T.Order) }]);
@@ -24,26 +25,27 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
     this.CONSUME(T.By);
     const keys = this.SUBRULE(this.sortKeyList);
     return this.ACTION(() => ({ kind: 'Sort' as const, keyword: kw.image, keys, span: this.spanFrom(kw) }));
-  });
+  }, DROP_ON_ERROR);
 
   topOp = this.RULE('topOp', (): TabularOperator => {
     const first = this.CONSUME(T.Top);
     const count = this.SUBRULE(this.expr);
     this.CONSUME(T.By);
-    const keys = [this.SUBRULE(this.sortKey)];
+    const keys: SortKey[] = [];
+    this.pushDefined(keys, this.SUBRULE(this.sortKey));
     return this.ACTION(() => ({ kind: 'Top' as const, count, keys, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   takeOp = this.RULE('takeOp', (): TabularOperator => {
     const kw = this.OR([{ ALT: () => this.CONSUME(T.Take) }, { ALT: () => this.CONSUME(T.Limit) }]);
     const count = this.SUBRULE(this.expr);
     return this.ACTION(() => ({ kind: 'Take' as const, keyword: kw.image, count, span: this.spanFrom(kw) }));
-  });
+  }, DROP_ON_ERROR);
 
   countOp = this.RULE('countOp', (): TabularOperator => {
     const first = this.CONSUME(T.Count);
     return this.ACTION(() => ({ kind: 'Count' as const, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `distinct a, b` or `distinct *`. */
   distinctOp = this.RULE('distinctOp', (): TabularOperator => {
@@ -59,18 +61,18 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
       { ALT: () => this.SUBRULE(this.exprList) },
     ]);
     return this.ACTION(() => ({ kind: 'Distinct' as const, columns, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   sampleOp = this.RULE('sampleOp', (): TabularOperator => {
     const first = this.CONSUME(T.Sample);
     const count = this.SUBRULE(this.expr);
     return this.ACTION(() => ({ kind: 'Sample' as const, count, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   getSchemaOp = this.RULE('getSchemaOp', (): TabularOperator => {
     const first = this.CONSUME(T.GetSchema);
     return this.ACTION(() => ({ kind: 'GetSchema' as const, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   summarizeOp = this.RULE('summarizeOp', (): TabularOperator => {
     const first = this.CONSUME(T.Summarize);
@@ -78,7 +80,7 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
     const aggregates: Assignment[] = this.OPTION(() => this.SUBRULE(this.assignmentList)) ?? [];
     const by: Assignment[] = this.OPTION2(() => this.SUBRULE(this.byClause)) ?? [];
     return this.ACTION(() => ({ kind: 'Summarize' as const, params, aggregates, by, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /**
    * `make-series kind=nonempty Count=count() default=0 on Timestamp from a to b step 1d by Key`
@@ -117,7 +119,7 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
       by,
       span: this.spanFrom(first),
     }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `in range(start, stop, step)`. */
   seriesInRange = this.RULE('seriesInRange', (): SeriesRange => {
@@ -147,7 +149,7 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
       ...(defaultValue ? { defaultValue } : {}),
       span: this.spanFrom(first),
     }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `default = value` after a make-series aggregate. */
   defaultClause = this.RULE('defaultClause', (): Expression => {
@@ -162,5 +164,5 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
     const chart = this.SUBRULE(this.declName);
     const properties = this.OPTION(() => this.SUBRULE(this.withProperties)) ?? [];
     return this.ACTION(() => ({ kind: 'Render' as const, chart, properties, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 }

@@ -1,14 +1,21 @@
 // KqlParser: the grammar's last layer. It holds the operator table (which rule reads each tabular operator after a
 // `|`) and runs chevrotain's self-analysis once every layer has defined its rules.
 
+import type { IOrAlt } from 'chevrotain';
 import type { TabularOperator } from '../ast.js';
 import type { GrammarOptions } from './base.js';
 import { CombineOperatorRules } from './operators-combine.js';
 
 export class KqlParser extends CombineOperatorRules {
-  /** Every tabular operator, one rule each; they all start with their own keyword. */
-  tabularOperator = this.RULE('tabularOperator', (): TabularOperator =>
-    this.OR([
+  private operatorTable: IOrAlt<TabularOperator>[] | undefined;
+
+  /**
+   * Every tabular operator, one rule each; they all start with their own keyword. The table is an OR inlined into
+   * the rules that read operators (pipelines, mv-apply subqueries) rather than a rule of its own, which saves calls
+   * per level of nested subqueries; it is built once (chevrotain's advice for large ORs).
+   */
+  protected operatorAlternatives(): IOrAlt<TabularOperator>[] {
+    this.operatorTable ??= [
       { ALT: () => this.SUBRULE(this.whereOp) },
       { ALT: () => this.SUBRULE(this.extendOp) },
       { ALT: () => this.SUBRULE(this.projectOp) },
@@ -35,8 +42,9 @@ export class KqlParser extends CombineOperatorRules {
       { ALT: () => this.SUBRULE(this.serializeOp) },
       { ALT: () => this.SUBRULE(this.getSchemaOp) },
       { ALT: () => this.SUBRULE(this.sampleOp) },
-    ]),
-  );
+    ];
+    return this.operatorTable;
+  }
 
   constructor(options: GrammarOptions = {}) {
     super(options);

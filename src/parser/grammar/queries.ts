@@ -16,6 +16,8 @@ import type {
   UnionOp,
 } from '../ast.js';
 import * as T from '../tokens.js';
+import { DROP_ON_ERROR } from './base.js';
+import { unexpectedToken } from '../syntax-errors.js';
 import { missingName } from '../to-ast.js';
 import { ClauseRules } from './clauses.js';
 
@@ -30,7 +32,11 @@ export abstract class QueryRules extends ClauseRules {
   script = this.RULE('script', (): Script => {
     const statements: Statement[] = [];
     this.OPTION(() => this.pushDefined(statements, this.SUBRULE(this.statement)));
-    this.MANY(() => this.pushDefined(statements, this.SUBRULE(this.nextStatement)));
+    this.skipStrayTokens();
+    this.MANY(() => {
+      this.pushDefined(statements, this.SUBRULE(this.nextStatement));
+      this.skipStrayTokens();
+    });
     return this.ACTION(() => ({ kind: 'Script', statements, span: { start: 0, end: this.text.length } }));
   });
 
@@ -38,7 +44,22 @@ export abstract class QueryRules extends ClauseRules {
   nextStatement = this.RULE('nextStatement', (): Statement | undefined => {
     this.CONSUME(T.Semi);
     return this.OPTION(() => this.SUBRULE(this.statement));
-  });
+  }, DROP_ON_ERROR);
+
+  /**
+   * Tokens after a complete statement, up to the next `;`: one error, then parsing resumes with the next statement,
+   * so that each statement's errors are reported. They are skipped outside the grammar (SKIP_TOKEN in an ACTION):
+   * as a grammar alternative, "any token" would join every rule's follow set and spoil chevrotain's re-syncing.
+   */
+  private skipStrayTokens(): void {
+    this.ACTION(() => {
+      const first = this.LA(1);
+      if (first.tokenType === EOF || this.is(first, T.Semi)) return;
+      // Error recovery may stop right before the token it complained about: do not report that token twice.
+      if (first.startOffset > this.lastErrorAt) this.reportError(unexpectedToken(first, "end of input or ';'", this.text));
+      while (this.LA(1).tokenType !== EOF && !this.is(this.LA(1), T.Semi)) this.SKIP_TOKEN();
+    });
+  }
 
   statement = this.RULE(
     'statement',
@@ -94,7 +115,7 @@ export abstract class QueryRules extends ClauseRules {
       ],
     });
     return this.ACTION(() => ({ kind: 'Let' as const, name, value, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   /** `(` then `)` or `name:`: a lambda rather than a parenthesised expression. */
   private lambdaAhead(): boolean {
@@ -141,7 +162,7 @@ export abstract class QueryRules extends ClauseRules {
         ? { kind: 'LambdaParam' as const, name, type, defaultValue, span }
         : { kind: 'LambdaParam' as const, name, type, span };
     });
-  });
+  }, DROP_ON_ERROR);
 
   // -------------------------------------------------------------------------------------------------------------
   // Pipelines
@@ -161,11 +182,13 @@ export abstract class QueryRules extends ClauseRules {
       const operators: TabularOperator[] = [];
       this.MANY(() => {
         this.CONSUME(T.Pipe);
-        this.pushDefined(operators, this.SUBRULE(this.tabularOperator));
+        this.pushDefined(operators, this.OR2(this.operatorAlternatives()));
       });
-      return this.ACTION(() =>
-        operators.length === 0 ? source : ({ kind: 'Pipeline', source, operators, span: this.spanFrom(first) } satisfies Pipeline),
-      );
+      return this.ACTION(() => {
+        // A union or evaluate source abandoned by error recovery is undefined (DROP_ON_ERROR): keep a placeholder.
+        const src = source ?? missingName(this.spanFrom(first).start);
+        return operators.length === 0 ? src : ({ kind: 'Pipeline', source: src, operators, span: this.spanFrom(first) } satisfies Pipeline);
+      });
     },
     { recoveryValueFunc: () => missingName(this.here()) },
   );
@@ -261,7 +284,7 @@ export abstract class QueryRules extends ClauseRules {
     const params = this.SUBRULE(this.opParams, { ARGS: [P_UNION] });
     const tables = this.commaList(this.unionTable);
     return this.ACTION(() => ({ kind: 'Union' as const, params, tables, span: this.spanFrom(first) }));
-  });
+  }, DROP_ON_ERROR);
 
   unionTable = this.RULE(
     'unionTable',
@@ -276,7 +299,7 @@ export abstract class QueryRules extends ClauseRules {
               return this.ACTION(() => ({ kind: 'Name' as const, name: p.pattern, quoted: false, wildcard: true, span: p.span }));
             },
           },
-          { ALT: () => this.SUBRULE(this.postfixExpr) },
+          { ALT: () => this.SUBRULE(this.operand, { ARGS: [false] }) },
         ],
       }),
     { recoveryValueFunc: () => missingName(this.here()) },
@@ -296,5 +319,5 @@ export abstract class QueryRules extends ClauseRules {
       const span = this.spanFrom(first);
       return schema ? { kind: 'Evaluate' as const, params, call, schema, span } : { kind: 'Evaluate' as const, params, call, span };
     });
-  });
+  }, DROP_ON_ERROR);
 }
