@@ -16,7 +16,7 @@ import { Database } from '../../database.js';
 import { dynamicFromText, tableFromRows } from '../../tables/from-rows.js';
 import { concatTables, type Schema } from '../../tables/table.js';
 import { TYPE_ALIASES, type ScalarType } from '../../values/types.js';
-import { BUILTIN_FOLDER, CommandError, findTable, tableNotFound, unbracket, visibleTables, wireTable, type CommandContext, type CommandResult } from './mgmt.js';
+import { BUILTIN_FOLDER, CommandError, findTable, tableNotFound, unbracket, visibleTables, wireTable, type CommandContext, type CommandResult } from './mgmt-context.js';
 
 const typedNull: Readonly<Record<ScalarType, string>> = {
   bool: 'bool(null)',

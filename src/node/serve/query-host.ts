@@ -29,6 +29,8 @@ export interface HostReady {
 
 export class QueryHost {
   private worker: Worker | undefined;
+  /** The worker has loaded the data: requests may go to it (a restarting worker's load time is no query's time). */
+  private ready = false;
   private readonly queue: Job[] = [];
   private current: { job: Job; id: number; timer: NodeJS.Timeout } | undefined;
   private nextId = 1;
@@ -49,12 +51,14 @@ export class QueryHost {
       const worker = spawnWorker({ ...this.init, replay: [...this.replay], replaying: this.starts > 0 });
       this.starts++;
       this.worker = worker;
+      this.ready = false;
       let ready = false;
       worker.on('message', (m: WorkerReply) => {
         if (m.type === 'log') this.log(m.message);
         else if (m.type === 'fatal') reject(new Error(m.message));
         else if (m.type === 'ready') {
           ready = true;
+          this.ready = true;
           resolve({ databaseName: m.databaseName, now: m.now, tables: m.tables });
           this.pump();
         } else if (m.type === 'response') this.finish(m.id, m.response);
@@ -92,7 +96,7 @@ export class QueryHost {
   }
 
   private pump(): void {
-    if (this.current || !this.worker || this.closed) return;
+    if (this.current || !this.worker || !this.ready || this.closed) return;
     const job = this.queue.shift();
     if (!job) return;
     const left = job.deadline - Date.now();
