@@ -87,5 +87,6 @@ function ioErrorMessage(err: unknown): string | undefined {
   };
   const reason = reasons[e.code];
   if (reason === undefined) return undefined;
-  return e.path ? `cannot read ${e.path}: ${reason}` : `${reason} (${e.syscall ?? 'file system'})`;
+  if (e.path) return `cannot read ${e.path}: ${reason}`;
+  return e.code === 'EISDIR' ? 'a folder was given where a file is expected' : `${reason} (${e.syscall ?? 'file system'})`;
 }
