@@ -82,6 +82,16 @@ function ident(id: Identifier): string {
   return !id.quoted && isBareName(id.name) ? id.name : quoteName(id.name);
 }
 
+/**
+ * The name of an item right after an operator's parameters (`mv-expand kind = x`, `make-series kind = count()`):
+ * written bare, a parameter word followed by `=` would read as the parameter (grammar/base.ts paramAhead).
+ */
+function itemName(id: Identifier, params: ReadonlySet<string>): string {
+  return params.has(id.name) ? quoteName(id.name) : ident(id);
+}
+const MV_EXPAND_PARAMS = new Set(['kind', 'bagexpansion', 'with_itemindex']);
+const MAKE_SERIES_PARAMS = new Set(['kind']);
+
 /** A name used right before `(`: typed-literal words would lex as `int(...)` literals. */
 function calleeName(id: Identifier): string {
   return TYPED_LITERAL_WORD.test(id.name) && !id.quoted ? id.name : ident(id);
@@ -338,7 +348,7 @@ function sortKey(k: SortKey): string {
 }
 
 function mvItem(i: MvExpandItem): string {
-  return `${i.name ? `${ident(i.name)} = ` : ''}${expr(i.expression, PREC.or)}${i.toType ? ` to typeof(${scalarType(i.toType)})` : ''}`;
+  return `${i.name ? `${itemName(i.name, MV_EXPAND_PARAMS)} = ` : ''}${expr(i.expression, PREC.or)}${i.toType ? ` to typeof(${scalarType(i.toType)})` : ''}`;
 }
 
 function operator(op: TabularOperator): string {
@@ -389,7 +399,7 @@ function operator(op: TabularOperator): string {
     }
     case 'MakeSeries': {
       const aggs = op.aggregates
-        .map((a) => `${a.name ? `${ident(a.name)} = ` : ''}${expr(a.expression, PREC.or)}${a.defaultValue ? ` default = ${expr(a.defaultValue, PREC.or)}` : ''}`)
+        .map((a) => `${a.name ? `${itemName(a.name, MAKE_SERIES_PARAMS)} = ` : ''}${expr(a.expression, PREC.or)}${a.defaultValue ? ` default = ${expr(a.defaultValue, PREC.or)}` : ''}`)
         .join(', ');
       const axis = op.inRange
         ? ` in range(${expr(op.inRange.start, PREC.or)}, ${expr(op.inRange.stop, PREC.or)}, ${expr(op.inRange.step, PREC.or)})`
