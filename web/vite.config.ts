@@ -1,0 +1,57 @@
+// The playground is a static site: `vite build` writes dist/ (relative asset paths, so it can be hosted anywhere).
+// The engine is bundled from the library's TypeScript sources (../src), so the page always runs this checkout's
+// kqlite. A few Node-only modules of the library are replaced by in-memory stand-ins (src/shims/, see CONTEXT.md):
+// they let the CLI's own data-folder loader and rule-test runner run unchanged in the query worker.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+import { contosoDataset } from './build/contoso-dataset.ts';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+const shims = [
+  { find: /^node:fs$/, replacement: here('./src/shims/fs.ts') },
+  { find: /^node:path$/, replacement: here('./src/shims/path.ts') },
+  { find: /^node:buffer$/, replacement: here('./src/shims/buffer.ts') },
+  // The one file of the loader that reads bytes from disk: replaced by a reader of in-memory bytes.
+  { find: /^\.\/file-text\.js$/, replacement: here('./src/shims/file-text.ts') },
+];
+
+/** In the query worker, chart.ts's vega imports (used only by its SVG renderer) resolve to a stand-in. */
+function vegaUnusedInWorker(): Plugin {
+  const chartModule = here('../src/node/chart.ts');
+  const stub = here('./src/shims/vega-unused.ts');
+  return {
+    name: 'kqlite-vega-unused-in-worker',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      return (id === 'vega' || id === 'vega-lite') && importer === chartModule ? stub : undefined;
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [contosoDataset(here('../fixtures/contoso'))],
+  resolve: {
+    alias: shims,
+    // vega-embed and the library's chart module must share one vega / vega-lite.
+    dedupe: ['vega', 'vega-lite'],
+  },
+  define: {
+    // Microsoft's Kusto language service (Bridge.NET output, in Monaco's Kusto worker) takes `global` for its
+    // global object once a bundler has wrapped it as a CommonJS module.
+    global: 'globalThis',
+    // displayPath() in the rule-test runner asks for the working directory: the in-memory file system's root.
+    'process.cwd': '__kqliteCwd',
+  },
+  worker: { format: 'es', plugins: () => [vegaUnusedInWorker(), contosoDataset(here('../fixtures/contoso'))] },
+  server: { fs: { allow: [here('..')] } },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 12_000,
+    reportCompressedSize: true,
+  },
+});
