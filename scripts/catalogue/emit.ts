@@ -57,7 +57,7 @@ export function emitSources(catalogue: Catalogue, inputs: Inputs, findings: read
     kind === 'defender' ? (inputs.defender.pages[file] ?? '') : kind === 'custom' ? (inputs.customTables.files[file] ?? '') : inputs.azureMonitor.commit;
   const lines = [
     HEADER('Where every table and column of tables.generated.ts comes from.'),
-    `import type { CatalogueProvenance } from './provenance.js';`,
+    `import type { CatalogueProvenance } from './provenance-types.js';`,
     '',
     `export const CATALOGUE_PROVENANCE: CatalogueProvenance = {`,
     `  inputs: {`,

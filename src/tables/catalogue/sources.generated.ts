@@ -2,7 +2,7 @@
 // commits are in src/tables/catalogue/CONTEXT.md). Where every table and column of tables.generated.ts comes from.
 // Column facts only (names and types), taken from Microsoft's public documentation; no descriptions.
 
-import type { CatalogueProvenance } from './provenance.js';
+import type { CatalogueProvenance } from './provenance-types.js';
 
 export const CATALOGUE_PROVENANCE: CatalogueProvenance = {
   inputs: {
