@@ -2,7 +2,8 @@
 // seeded DeviceProcessEvents-like data (gen.ts) at several sizes; each measurement in a fresh process, so its
 // peak RSS is its own. kqlite's loaded tables are checked against the generator (every 9973rd row, all columns).
 //
-//   npx tsx bench/load/run.ts [--rows 100k,1m,5m] [--runs 3] [--only ndjson,csv,objects] [--readme]
+//   npx tsx bench/load/run.ts [--rows 100k,1m,5m] [--runs 3] [--only ndjson,csv,objects] [--engines kqlite,jsonparse]
+//                             [--readme]
 //
 // Time is the process's CPU time (user + system) spent in the load, and wall time: on a shared machine CPU time is
 // the steadier of the two. Peak RSS Δ = the process's peak RSS minus its RSS just before the load.
@@ -20,6 +21,7 @@ interface Options {
   rows: number[];
   runs: number;
   only: string[];
+  engines: string[];
   readme: boolean;
 }
 
@@ -30,12 +32,13 @@ function parseRows(s: string): number {
 }
 
 function options(): Options {
-  const o: Options = { rows: [100_000, 1_000_000], runs: 3, only: [], readme: false };
+  const o: Options = { rows: [100_000, 1_000_000], runs: 3, only: [], engines: [], readme: false };
   const a = process.argv.slice(2);
   for (let i = 0; i < a.length; i++) {
     if (a[i] === '--rows') o.rows = a[++i]!.split(',').map(parseRows);
     else if (a[i] === '--runs') o.runs = Number(a[++i]);
     else if (a[i] === '--only') o.only = a[++i]!.split(',');
+    else if (a[i] === '--engines') o.engines = a[++i]!.split(',');
     else if (a[i] === '--readme') o.readme = true;
     else throw new Error(`unknown option ${a[i]}`);
   }
@@ -97,9 +100,10 @@ function main(): void {
         const file = c.ext ? join(dir, `DeviceProcessEvents-${rows}.${c.ext}`) : '-';
         const size = c.ext ? writeFile(file, c.ext as 'ndjson' | 'csv', rows) : 0;
         // Interleaved runs: each engine once per round.
-        const samples = new Map<string, Sample[]>(c.engines.map((e) => [e, []]));
+        const engines = c.engines.filter((e) => o.engines.length === 0 || o.engines.some((x) => e.startsWith(x)));
+        const samples = new Map<string, Sample[]>(engines.map((e) => [e, []]));
         const runs = rows >= 2_000_000 ? 1 : o.runs;
-        for (let r = 0; r < runs; r++) for (const e of c.engines) samples.get(e)!.push(measure(e, file, rows));
+        for (let r = 0; r < runs; r++) for (const e of engines) samples.get(e)!.push(measure(e, file, rows));
         for (const [engine, ss] of samples) {
           const ok = ss.filter((s) => !s.failed);
           const row: Row = ok.length

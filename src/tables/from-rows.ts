@@ -5,7 +5,7 @@
 import { didYouMean } from '../diagnostics.js';
 import type { Dynamic, ScalarType, ScalarValue } from '../values/types.js';
 import { parseJson } from '../values/dynamic.js';
-import { columnBuilder } from './column-builder.js';
+import { columnBuilder, StringColumn } from './column-builder.js';
 import { getValue } from './vector.js';
 import { ValueError } from './text-values.js';
 import { TableBuilder } from './table-builder.js';
@@ -51,25 +51,40 @@ export function dynamicFromText(text: string): Dynamic {
 /** Rows (objects keyed by column name) → a table of `schema`. Throws RowConversionError naming row and column. */
 export function tableFromRows(schema: Schema, rows: readonly Readonly<Record<string, unknown>>[]): Table {
   const index = new Map(schema.map((c, i) => [c.name, i]));
+  const names = schema.map((c) => c.name);
   const builder = new TableBuilder(schema, { capacity: rows.length });
   const columns = builder.columns;
+  // Rows built by one program list their keys in one order: the column of the k-th key is predicted from the
+  // previous row and checked with one comparison (property keys are interned, so it is a pointer comparison).
+  const columnOfSlot = new Int32Array(schema.length + 1).fill(-1);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
       throw new RowConversionError(i, '', row, `row ${i + 1}: expected an object of column values, got ${describeValue(row)}`);
     }
     builder.beginRow();
+    let slot = 0;
     for (const key in row) {
       if (!Object.prototype.hasOwnProperty.call(row, key)) continue;
-      const j = index.get(key);
-      if (j === undefined) {
-        const hint = didYouMean(key, index.keys());
-        throw new RowConversionError(i, key, row[key], `row ${i + 1}: unknown column '${key}'${hint.length ? ` (${hint.join('; ')})` : ''}`);
+      const predicted = slot < columnOfSlot.length ? columnOfSlot[slot]! : -1;
+      let j: number;
+      if (predicted >= 0 && names[predicted] === key) j = predicted;
+      else {
+        const found = index.get(key);
+        if (found === undefined) {
+          const hint = didYouMean(key, index.keys());
+          throw new RowConversionError(i, key, row[key], `row ${i + 1}: unknown column '${key}'${hint.length ? ` (${hint.join('; ')})` : ''}`);
+        }
+        j = found;
+        if (slot < columnOfSlot.length) columnOfSlot[slot] = j;
       }
+      slot++;
       builder.claim(j);
       const v = row[key];
+      const col = columns[j]!;
       try {
-        columns[j]!.putValue(i, v);
+        if (typeof v === 'string' && col instanceof StringColumn) col.putString(i, v);
+        else col.putValue(i, v);
       } catch (err) {
         if (!(err instanceof ValueError)) throw err;
         const c = schema[j]!;

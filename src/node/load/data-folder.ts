@@ -12,6 +12,7 @@
 // every data file must name a known table (no schema guessed from values).
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { extname, join } from 'node:path';
 import { BUILTIN_SCHEMAS } from '../../tables/builtin-schemas.js';
 import { isOpenSchemaTable } from '../../tables/catalogue/index.js';
@@ -74,12 +75,14 @@ function ioError(path: string, err: unknown): DataError {
 }
 
 function readJsonFile(file: string): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    bytes = readFileSync(file);
   } catch (err) {
     throw ioError(file, err);
   }
+  if (!isUtf8(bytes)) throw new DataError(file, 1, 1, 'invalid UTF-8 (the file must be UTF-8)');
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
