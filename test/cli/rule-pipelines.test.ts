@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { main } from '../../src/cli.js';
@@ -263,7 +263,8 @@ describe('kqlite check --format sarif|json, --lint, data options', () => {
       version: string;
       runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
     };
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
+    // ajv-draft-04 is CommonJS: under NodeNext its default import is the module, whose `default` is the class.
+    const ajv = new AjvDraft04.default({ strict: false, allErrors: true, validateFormats: false, logger: false });
     const validate = ajv.compile(JSON.parse(readFileSync(join(schemas, 'sarif-schema-2.1.0.json'), 'utf8')) as object);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const results = log.runs[0]!.results;
@@ -294,7 +295,7 @@ describe('kqlite check --format sarif|json, --lint, data options', () => {
   });
 
   it('--data supplies table schemas, and bad --now is a usage error', async () => {
-    const data = fixture({ 'Watchlist.ndjson': '{"Upn":"a@contoso.com"}\n', 'q.kql': 'Watchlist | where Upn == "a@contoso.com"\n' });
+    const data = fixture({ 'VipUsers.ndjson': '{"Upn":"a@contoso.com"}\n', 'q.kql': 'VipUsers | where Upn == "a@contoso.com"\n' });
     expect((await run(['check', join(data, 'q.kql')])).code).toBe(1);
     expect((await run(['check', join(data, 'q.kql'), '--data', data])).code).toBe(0);
     expect((await run(['check', join(data, 'q.kql'), '--now', 'yesterday'])).code).toBe(2);
