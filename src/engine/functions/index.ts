@@ -11,6 +11,7 @@ import { takeAnyAggregates } from './aggregate/take-any.js';
 import { conditionalFunctions } from './scalar/conditional.js';
 import { conversionFunctions } from './scalar/conversion.js';
 import { datetimeFunctions } from './scalar/datetime.js';
+import { formatFunctions } from './scalar/formats.js';
 import { dynamicFunctions } from './scalar/dynamic.js';
 import { ipFunctions } from './scalar/ip.js';
 import { mathFunctions } from './scalar/math.js';
@@ -33,6 +34,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'dynamic', functions: dynamicFunctions },
   { category: 'string', functions: stringFunctions },
   { category: 'ip', functions: ipFunctions },
+  { category: 'formats', functions: formatFunctions },
   { category: 'window', functions: windowFunctions },
   { category: 'special', functions: specialFunctions },
   { category: 'aggregate', functions: countAggregates },
