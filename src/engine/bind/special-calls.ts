@@ -4,7 +4,7 @@
 
 import { diagnostic } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
-import { dynamicFromScalar, freezeDynamic } from '../../values/dynamic.js';
+import { dynamicFromScalar, freezeDynamic, makeBag } from '../../values/dynamic.js';
 import type { Dynamic } from '../../values/types.js';
 import { lift } from '../functions/lift.js';
 import type { SpecialName } from '../functions/special.js';
@@ -72,5 +72,27 @@ export const SPECIAL_HOOKS: { readonly [N in SpecialName]: SpecialHook } = {
       'custom',
     );
     return call('pack_all', refs, 'dynamic', invoke, e.span);
+  },
+  // bag_pack_columns(c1, c2, ...): a bag of the listed columns under their names (bag-pack-columns-function.md); every
+  // argument must be a column (Microsoft's analyser: "Column name expected"). [U] A null value is kept as null, as
+  // bag_pack keeps it.
+  bag_pack_columns(e, scope, ctx, bind) {
+    if (e.args.length === 0) return arity(e, ctx, '1 or more');
+    const cols: (BoundExpr & { kind: 'Column' })[] = [];
+    for (const a of e.args) {
+      const b = bind.expr(a, scope, ctx);
+      if (!b) return undefined;
+      if (b.kind !== 'Column') {
+        ctx.diagnostics.push(diagnostic('bind-expected-column', b.span, { what: 'an argument of bag_pack_columns' }));
+        return undefined;
+      }
+      cols.push(b);
+    }
+    const invoke = lift(
+      'dynamic',
+      (...vals) => freezeDynamic(makeBag(cols.map((c, i) => [c.name, dynamicFromScalar(vals[i] ?? null, c.type)] as const))),
+      'custom',
+    );
+    return call('bag_pack_columns', cols, 'dynamic', invoke, e.span);
   },
 };

@@ -1,7 +1,8 @@
 // Calls whose arguments are not ordinary scalars, so the binder binds them itself: a tabular argument (toscalar,
-// materialize), a column name (column_ifexists), the row's own columns (pack_all). Their definitions are data
-// here like every other function's; each one's bind hook is the entry of the same name in bind/special-calls.ts
-// (typed by SpecialName, so a special without a hook fails to compile).
+// materialize), a column name (column_ifexists), the row's own columns (pack_all), column names as keys
+// (bag_pack_columns). Their definitions are data here like every other function's; each one's bind hook is the
+// entry of the same name in bind/special-calls.ts (typed by SpecialName, so a special without a hook fails to
+// compile).
 
 import type { SpecialFunctionDef } from './types.js';
 
@@ -25,6 +26,7 @@ export const specialFunctions = [
   {
     kind: 'special',
     name: 'column_ifexists',
+    aliases: ['columnifexists'],
     signature: 'column_ifexists(name: string constant, default) → the column\'s or the default\'s type',
     doc: 'The column of that name when the input has it, else the default value.',
     docs: 'column-ifexists-function',
@@ -37,6 +39,14 @@ export const specialFunctions = [
     doc: 'A property bag of the input row\'s columns (optionally without null and empty values).',
     docs: 'pack-all-function',
     example: 'print a = 1, b = "x" | extend p = pack_all()',
+  },
+  {
+    kind: 'special',
+    name: 'bag_pack_columns',
+    signature: 'bag_pack_columns(column, ...) → dynamic',
+    doc: 'A property bag of the listed columns, each under its column name.',
+    docs: 'bag-pack-columns-function',
+    example: 'print Id = "A", Value = "val_a", Other = 1 | extend Packed = bag_pack_columns(Id, Value)',
   },
 ] as const satisfies readonly SpecialFunctionDef[];
 
