@@ -51,10 +51,10 @@ export class ResultGrid {
     this.scroller.addEventListener('scroll', () => this.schedule());
     new ResizeObserver(() => this.schedule()).observe(this.scroller);
     this.body.addEventListener('click', (e) => {
-      const cell = (e.target as HTMLElement).closest<HTMLElement>('.cell[data-col]');
+      const cell = (e.target as HTMLElement).closest<HTMLElement>('.kq-cell[data-col]');
       const row = cell?.parentElement?.dataset.row;
       if (!cell || row === undefined || !this.data) return;
-      this.body.querySelector('.cell.selected')?.classList.remove('selected');
+      this.body.querySelector('.kq-cell.selected')?.classList.remove('selected');
       cell.classList.add('selected');
       this.onCell(cell.textContent ?? '', this.data.columns[Number(cell.dataset.col)]!, Number(row));
     });
@@ -70,9 +70,9 @@ export class ResultGrid {
     this.widths = data.columns.map((c, j) => columnWidth(c, sample, j));
     const total = this.widths.reduce((a, w) => a + w, 0) + this.numberWidth();
     this.header.replaceChildren(
-      cellEl('#', this.numberWidth(), 'cell rownum'),
+      cellEl('#', this.numberWidth(), 'kq-cell rownum'),
       ...data.columns.map((c, j) => {
-        const h = cellEl('', this.widths[j]!, 'cell');
+        const h = cellEl('', this.widths[j]!, 'kq-cell');
         h.append(el('span', 'col-name', c.name), el('span', 'col-type', c.type));
         h.title = `${c.name}: ${c.type}`;
         return h;
@@ -134,10 +134,10 @@ export class ResultGrid {
   private rowEl(i: number): HTMLElement {
     const row = el('div', i % 2 ? 'grid-row odd' : 'grid-row');
     row.dataset.row = String(i);
-    row.append(cellEl(String(i + 1), this.numberWidth(), 'cell rownum'));
+    row.append(cellEl(String(i + 1), this.numberWidth(), 'kq-cell rownum'));
     const cells = this.cellsOf(i);
     this.data!.columns.forEach((_, j) => {
-      const c = cellEl(cells ? (cells[j] ?? '') : '…', this.widths[j]!, cells ? 'cell' : 'cell pending');
+      const c = cellEl(cells ? (cells[j] ?? '') : '…', this.widths[j]!, cells ? 'kq-cell' : 'kq-cell pending');
       c.dataset.col = String(j);
       row.append(c);
     });

@@ -25,9 +25,8 @@ const nowInput = $<HTMLInputElement>('now');
 const messages = $('messages');
 const cellDetail = $('cell');
 
-/** Timings the browser tests read (and the status line shows). */
+/** Timings and state the browser tests read (web/test): when the page was ready, when the first result came. */
 const timings: { readyMs?: number; firstResultMs?: number; lastQueryMs?: number } = {};
-(window as unknown as { __kqlite: unknown }).__kqlite = timings;
 
 const runner = new EngineClient('runner');
 const checker = new EngineClient('checker');
@@ -39,13 +38,17 @@ let running = 0;
 
 function setStatus(text: string, kind: '' | 'good' | 'bad' | 'busy' = ''): void {
   status.textContent = text;
-  status.className = `status ${kind}`;
+  status.className = `kq-status ${kind}`;
 }
 
 // --- editor ----------------------------------------------------------------------------------------------------
 
 const editor = createKqlEditor($('editor'), '', () => void run());
 const model = editor.getModel()!;
+(window as unknown as { __kqlite: unknown }).__kqlite = Object.assign(timings, {
+  query: () => model.getValue(),
+  markers: () => monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber, column: m.startColumn, endLine: m.endLineNumber, endColumn: m.endColumn })),
+});
 
 let checkVersion = 0;
 let checkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -255,10 +258,10 @@ $('explain').addEventListener('click', async () => {
   const out = $('explain-out');
   try {
     out.textContent = await runner.request<string>({ type: 'explain', text: model.getValue(), now: nowInput.value });
-    out.className = 'explain';
+    out.className = 'kq-explain';
   } catch (err) {
     out.textContent = err instanceof EngineError ? (err.info.formatted ?? err.message) : String(err);
-    out.className = 'explain error';
+    out.className = 'kq-explain error';
   }
   selectTab('explain');
 });
@@ -321,7 +324,7 @@ testSelect.addEventListener('change', () => {
 $('run-tests').addEventListener('click', async () => {
   const summary = $('test-summary');
   summary.textContent = 'running…';
-  summary.className = 'status busy';
+  summary.className = 'kq-status busy';
   setRunning(true);
   try {
     const reply = await runner.request<RuleTestReply>({ type: 'ruleTest', yaml: ensureTestEditor().getValue(), editorQuery: model.getValue() });
@@ -329,7 +332,7 @@ $('run-tests').addEventListener('click', async () => {
   } catch (err) {
     if (!(err instanceof CancelledError)) {
       summary.textContent = err instanceof EngineError ? err.message : String(err);
-      summary.className = 'status bad';
+      summary.className = 'kq-status bad';
     }
   } finally {
     setRunning(false);

@@ -18,7 +18,7 @@ function tableEntry(name: string, columns: readonly ColumnInfo[], detail: string
     onPick(name);
   });
   const info = document.createElement('span');
-  info.className = 'muted';
+  info.className = 'kq-muted';
   info.textContent = detail;
   s.append(n, ' ', info, ...actions);
   d.append(s);
@@ -50,7 +50,7 @@ export function showTables(host: HTMLElement, tables: readonly TableInfo[], onPi
       const actions: HTMLElement[] = [];
       if (t.source === 'dropped') {
         const x = document.createElement('button');
-        x.className = 'remove';
+        x.className = 'kq-remove';
         x.textContent = '×';
         x.title = `Remove ${t.name}`;
         x.addEventListener('click', (e) => {
@@ -74,7 +74,7 @@ export function showCatalogue(host: HTMLElement, catalogue: readonly { name: str
   const matches = catalogue.filter((t) => t.name.toLowerCase().includes(f) || t.columns.some((c) => c.name.toLowerCase() === f));
   const shown = matches.slice(0, MAX_CATALOGUE_MATCHES).map((t) => tableEntry(t.name, t.columns, `${t.columns.length} columns`, [], onPick));
   const more = document.createElement('p');
-  more.className = 'muted';
+  more.className = 'kq-muted';
   more.textContent = matches.length === 0 ? 'no table matches' : matches.length > shown.length ? `and ${matches.length - shown.length} more` : '';
   host.replaceChildren(...shown, more);
 }

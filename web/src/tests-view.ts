@@ -47,10 +47,10 @@ export function showTestReport(host: HTMLElement, summary: HTMLElement, reply: R
     head.className = `test-case ${c.passed ? 'pass' : 'fail'}`;
     head.dataset.case = c.name;
     const badge = document.createElement('span');
-    badge.className = 'badge';
+    badge.className = 'kq-badge';
     badge.textContent = c.passed ? 'PASS' : 'FAIL';
     const where = document.createElement('span');
-    where.className = 'muted';
+    where.className = 'kq-muted';
     where.textContent = `  line ${c.line} · ${c.ms.toFixed(0)} ms`;
     head.append(badge, ` ${c.name}`, where);
     out.push(head);
@@ -58,5 +58,5 @@ export function showTestReport(host: HTMLElement, summary: HTMLElement, reply: R
   }
   host.replaceChildren(...out);
   summary.textContent = `${reply.passed} passed, ${reply.failed} failed`;
-  summary.className = `status ${reply.failed > 0 ? 'bad' : 'good'}`;
+  summary.className = `kq-status ${reply.failed > 0 ? 'bad' : 'good'}`;
 }

@@ -57,7 +57,7 @@ class FileBytes extends Uint8Array {
 export function readFileSync(path: string, encoding?: string | { encoding?: string }): string | Uint8Array {
   const bytes = fileBytes(path);
   const enc = typeof encoding === 'string' ? encoding : encoding?.encoding;
-  return enc ? decoder.decode(bytes) : new FileBytes(bytes.buffer, bytes.byteOffset, bytes.length);
+  return enc ? decoder.decode(bytes) : new FileBytes(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
 }
 
 export function existsSync(path: string): boolean {
