@@ -72,14 +72,16 @@ export function bindAggregateCall(
       }
       return reportRefusal(r, `'${def.name}'`, [e], item.span, ctx);
     }
-    const firstName = item.name ?? defaultColumnName(first) ?? `${def.name}_`;
+    // The deprecated argmax()/argmin() name their columns max_e, max_e_c (min_...), Microsoft's analyser.
+    const legacy = item.agg === 'argmax' ? 'max' : item.agg === 'argmin' ? 'min' : undefined;
+    const firstName = item.name ?? (legacy ? `${legacy}_${defaultColumnName(first) ?? ''}` : defaultColumnName(first) ?? `${def.name}_`);
     const out: AggregateCall[] = [];
     // One aggregate per output column; all share the comparison on e (impl receives [e, value]).
     out.push({ name: def.name, impl: r.impl, args: [e, e], type: e.type, span: item.span });
     schema.push({ name: uniqueName(firstName), type: e.type });
     for (const x of returned) {
       out.push({ name: def.name, impl: r.impl, args: [e, x.expr], type: x.expr.type, span: item.span });
-      schema.push({ name: uniqueName(x.name), type: x.expr.type });
+      schema.push({ name: uniqueName(legacy ? `${legacy}_${defaultColumnName(first) ?? ''}_${x.name}` : x.name), type: x.expr.type });
     }
     return out;
   }
@@ -127,5 +129,24 @@ export function bindAggregateCall(
   const argName = (a: A.Expression) => defaultColumnName(a) ?? (a.kind === 'LongLiteral' || a.kind === 'RealLiteral' ? String(a.value) : undefined);
   const name = item.name ?? def.columnName(item.args.map(argName));
   schema.push({ name: uniqueName(name), type: r.returnType });
-  return [{ name: def.name, impl: r.impl, args: converted, type: r.returnType, span: item.span }];
+  const calls: AggregateCall[] = [{ name: def.name, impl: r.impl, args: converted, type: r.returnType, span: item.span }];
+  // Further columns of an aggregate with several (percentiles(x, 50, 90)): default names even after `p = ...`.
+  const moreNames = def.columnNames?.(item.args.map(argName)) ?? [];
+  r.more?.forEach((m, i) => {
+    schema.push({ name: uniqueName(moreNames[i + 1] ?? `${name}${i + 1}`), type: m.returnType });
+    calls.push({ name: def.name, impl: m.impl, args: converted, type: m.returnType, span: item.span });
+  });
+  return calls;
+}
+
+/**
+ * Does this aggregate give several columns (arg_max/arg_min and their legacy names, take_any(a, b), take_any(*),
+ * percentiles with several percentiles)? Such items cannot sit inside an expression over aggregates.
+ */
+export function givesSeveralColumns(item: AggItem): boolean {
+  const def = lookupAggregate(item.agg);
+  if (!def) return false;
+  if (def.name === 'arg_max' || def.name === 'arg_min') return true;
+  if (def.name === 'take_any') return item.args.length > 1 || item.args[0]?.kind === 'Star';
+  return (def.columnNames?.(item.args.map(() => undefined)).length ?? 1) > 1;
 }

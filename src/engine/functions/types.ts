@@ -116,6 +116,8 @@ export interface ResolvedAggregate {
   readonly returnType: ScalarType;
   readonly impl: AggregateImpl;
   readonly argTypes?: readonly (ScalarType | undefined)[];
+  /** The further output columns of an aggregate with several (percentiles(x, 50, 90)), named by `columnNames`. */
+  readonly more?: readonly { readonly returnType: ScalarType; readonly impl: AggregateImpl }[];
 }
 
 export interface AggregateFunctionDef extends FunctionDoc {
@@ -124,6 +126,11 @@ export interface AggregateFunctionDef extends FunctionDoc {
   readonly maxArgs: number;
   /** Default result column name from the arguments' display names (kql-lang Aggregates.cs naming). */
   readonly columnName: (argNames: readonly (string | undefined)[]) => string;
+  /**
+   * An aggregate with several output columns (percentiles(x, 50, 90) → percentile_x_50, percentile_x_90): the
+   * default name of each, from the arguments' display names; its resolve gives the columns after the first in `more`.
+   */
+  readonly columnNames?: (argNames: readonly (string | undefined)[]) => readonly string[];
   readonly resolve: (argTypes: readonly ScalarType[], ctx: ResolveContext) => ResolvedAggregate | Refusal;
 }
 

@@ -10,7 +10,7 @@ import { makeTable, type Column, type Table } from '../../tables/table.js';
 import { getValue, type Vector } from '../../tables/vector.js';
 import { vectorWriter } from '../../tables/builder.js';
 import type { ScalarValue } from '../../values/types.js';
-import { bindAggregateCall, type AggItem } from '../bind/aggregate-call.js';
+import { bindAggregateCall, givesSeveralColumns, type AggItem } from '../bind/aggregate-call.js';
 import { bindExpr } from '../bind/bind-expr.js';
 import { colRef } from '../bind/build.js';
 import { defaultColumnName, uniqueNames } from '../bind/names.js';
@@ -74,14 +74,14 @@ export function bindSummarize(input: Plan, op: A.SummarizeOp, lets: LetScope, ct
       ctx.diagnostics.push(diagnostic('bind-not-aggregate', a.expression.span, { text: ctx.source.slice(a.expression.span.start, a.expression.span.end) }));
       return undefined;
     }
-    const extreme = found.find((f) => f.agg === 'arg_max' || f.agg === 'arg_min');
+    const extreme = found.find(givesSeveralColumns);
     if (extreme) return notSupported(ctx, extreme.span, `${extreme.agg}() inside an expression`);
     computed.push({ hiddenColumns: found.length, name: a.names[0]?.name, ast: replaced, defaultName: defaultColumnName(a.expression) });
     aggs.push(...found);
   }
   if (computed.length === 0) return bindAggregateNode(input, op.by, aggs, lets, ctx, operator, op.span);
-  if (aggs.some((x) => x.agg === 'arg_max' || x.agg === 'arg_min')) {
-    return notSupported(ctx, op.span, 'arg_max()/arg_min() together with expressions over aggregates');
+  if (aggs.some(givesSeveralColumns)) {
+    return notSupported(ctx, op.span, 'arg_max()/arg_min()/percentiles() together with expressions over aggregates');
   }
   const node = bindAggregateNode(input, op.by, aggs, lets, ctx, operator, op.span);
   if (!node) return undefined;

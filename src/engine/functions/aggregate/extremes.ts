@@ -1,10 +1,15 @@
 // min, max, minif, maxif, arg_max, arg_min (min-, max-, minif-, maxif-, arg-max-, arg-min-aggregation-function.md).
-// Values are ordered by the one comparison kernel; nulls and NaN are skipped.
+// Values are ordered by the one comparison kernel; nulls are skipped. NaN wins: a group holding a NaN gives NaN for
+// min, max and the arg_max/arg_min value, and arg_max/arg_min return the NaN row (real engine, recorded:
+// max/min over 1.5, NaN, 2.5 are NaN; arg_max(w, v) over w = 5, NaN picks the NaN row) [U: which of several NaN
+// rows: the first].
 
 import type { ScalarValue } from '../../../values/types.js';
 import { compareValues } from '../../kernels/compare.js';
 import type { AggregateFunctionDef, Value } from '../types.js';
 import { impl, suffixName } from './helpers.js';
+
+const isNaNValue = (v: Value | undefined) => typeof v === 'number' && Number.isNaN(v);
 
 function extremeDef(name: 'min' | 'max' | 'minif' | 'maxif'): AggregateFunctionDef {
   const sign = name.startsWith('max') ? 1 : -1;
@@ -27,9 +32,8 @@ function extremeDef(name: 'min' | 'max' | 'minif' | 'maxif'): AggregateFunctionD
         impl: impl(
           () => ({ v: null as Value }),
           (s: { v: Value }, [v, q]) => {
-            if (v === null || (withP && q !== true)) return s;
-            if (typeof v === 'number' && Number.isNaN(v)) return s;
-            if (s.v === null || (compareValues(v as ScalarValue, s.v as ScalarValue) ?? 0) * sign > 0) s.v = v!;
+            if (v === null || (withP && q !== true) || isNaNValue(s.v)) return s;
+            if (s.v === null || isNaNValue(v) || (compareValues(v as ScalarValue, s.v as ScalarValue) ?? 0) * sign > 0) s.v = v!;
             return s;
           },
           (s: { v: Value }) => s.v,
@@ -39,12 +43,17 @@ function extremeDef(name: 'min' | 'max' | 'minif' | 'maxif'): AggregateFunctionD
   };
 }
 
-/** arg_max / arg_min: each output column is one aggregate whose args are [e, value]; the first extreme row wins. */
+/**
+ * arg_max / arg_min: each output column is one aggregate whose args are [e, value]; the first extreme row wins.
+ * The deprecated argmax()/argmin() are aliases (arg-max-aggregation-function.md: "Deprecated aliases") whose
+ * columns the binder names max_e, max_e_c (Microsoft's analyser).
+ */
 function argExtremeDef(name: 'arg_max' | 'arg_min'): AggregateFunctionDef {
   const sign = name === 'arg_max' ? 1 : -1;
   return {
     kind: 'aggregate',
     name,
+    aliases: [name.replace('_', '')],
     signature: `${name}(expression, column, ... or *) → the row's columns`,
     minArgs: 2,
     maxArgs: 64,
@@ -62,7 +71,7 @@ function argExtremeDef(name: 'arg_max' | 'arg_min'): AggregateFunctionDef {
             s.e = e!;
             s.v = v!;
             s.set = true;
-          } else if (e !== null && (s.e === null || (compareValues(e as ScalarValue, s.e as ScalarValue) ?? 0) * sign > 0)) {
+          } else if (e !== null && !isNaNValue(s.e) && (s.e === null || isNaNValue(e) || (compareValues(e as ScalarValue, s.e as ScalarValue) ?? 0) * sign > 0)) {
             s.e = e!;
             s.v = v!;
           }
