@@ -2,7 +2,8 @@
 // pools of hosts that exercise detection rules (URL shorteners, PaaS and IPFS gateways, and their look-alikes).
 // Sources of the enumerations: the column descriptions recorded in the project's shared/schemas.json (Defender XDR
 // advanced-hunting and Log Analytics table references) and the values of the bundled contoso fixture.
-// Plain data, browser-safe; used by arbitraries.ts and available to users writing their own generators.
+// Plain data, browser-safe; used by arbitraries.ts and available to users writing their own generators. The pools of
+// the other tables (identities, endpoints, cloud activity, alerts) are in pools/.
 
 export const ENUMS = {
   UrlClickEvents: {
