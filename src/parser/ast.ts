@@ -38,6 +38,11 @@ export interface UnsupportedStatement {
   readonly kind: 'UnsupportedStatement';
   readonly keyword: string;
   readonly text: string;
+  /**
+   * Added by the parser for `declare query_parameters(name:type [= default], ...)` (keyword 'declare'): the declared
+   * parameters, in the shape of lambda parameters. A parameter without a default needs its value from the caller.
+   */
+  readonly queryParameters?: readonly LambdaParam[];
   readonly span: Span;
 }
 
@@ -92,6 +97,8 @@ export interface LambdaParam {
 
 export interface Lambda {
   readonly kind: 'Lambda';
+  /** Added by the parser: `let V = view () { ... }` (a view takes part in `union *` and `search *`). */
+  readonly view?: true;
   readonly params: readonly LambdaParam[];
   readonly lets: readonly LetStatement[];
   readonly body: Expression;
@@ -243,7 +250,9 @@ export type BinaryOp =
   | '/'
   | '%'
   | StringOp
-  | 'matches regex';
+  | 'matches regex'
+  /** Added by the parser: `Col:"x"`, search's term operator (search-operator.md): `Col has "x"`, with `*` wildcards in the term. */
+  | ':';
 
 export type StringOp =
   | 'has'
@@ -327,7 +336,10 @@ export interface IndexExpr {
   readonly span: Span;
 }
 
-/** `*` as an argument (`arg_max(x, *)`, `count(*)`?) or column wildcard. */
+/**
+ * `*` as an argument (`arg_max(x, *)`, `count(*)`?) or column wildcard. Also the left operand of a string operator,
+ * `==`, `=~`, `!~` or `:` (`where * has "x"`, `search * == 1`): "any column" (added by the parser).
+ */
 export interface StarExpr {
   readonly kind: 'Star';
   readonly span: Span;
@@ -373,10 +385,13 @@ export type TabularSource =
   | UnionOp
   | ExternaldataExpr
   | EvaluateOp
-  | FindExpr;
+  | FindExpr
+  | SearchOp;
 
 export interface DatatableExpr {
   readonly kind: 'Datatable';
+  /** Added by the parser, present only when written (Kusto knows none for datatable; hints are accepted). */
+  readonly params?: readonly OperatorParam[];
   readonly columns: readonly ColumnDecl[];
   readonly values: readonly Expression[];
   readonly span: Span;
@@ -401,16 +416,46 @@ export interface RangeExpr {
 /** `externaldata (c:type, ...) [ "uri", ... ] with (format="csv", ...)`. */
 export interface ExternaldataExpr {
   readonly kind: 'Externaldata';
+  /** Added by the parser: parameters before the schema (`externaldata kind=storage (...)`), only when written. */
+  readonly params?: readonly OperatorParam[];
   readonly columns: readonly ColumnDecl[];
   readonly uris: readonly Expression[];
+  /** The `with (...)` properties: format, ignoreFirstRecord, ...; values are literals or names (NameRef). */
   readonly properties: readonly OperatorParam[];
   readonly span: Span;
 }
 
-/** `find ...`: parsed only so the binder can refuse it by name. */
+/**
+ * `find [datascope=…] [withsource=Col] [in (T1, T2*, (T | as X))] [where] Predicate [project c1, c2:type, pack(*), *
+ * | project-smart] [project-away …]` (find-operator.md), as a source or after a pipe. `text` is the whole operator.
+ * The other fields were added by the parser: `params` (datascope is one of them), `tables` (the `in` list: names,
+ * wildcard names, parenthesised subqueries), `predicate`, `project` (NameRef, Star, ColumnDecl for `c:type`, Call
+ * for `pack(*)`), `projectSmart`, `projectAway`.
+ */
 export interface FindExpr {
   readonly kind: 'Find';
   readonly text: string;
+  readonly params?: readonly OperatorParam[];
+  readonly tables?: readonly Expression[];
+  readonly predicate?: Expression;
+  readonly project?: readonly (Expression | ColumnDecl)[];
+  readonly projectSmart?: true;
+  readonly projectAway?: readonly (Expression | ColumnDecl)[];
+  readonly span: Span;
+}
+
+/**
+ * `search [kind=case_sensitive] [datascope=…] [in (T1, T2*)] Predicate` (search-operator.md), as a source or after a
+ * pipe. The predicate is an expression with search's meanings: a bare string literal is a term looked up in every
+ * column (`"x*"`, `"*x"` wildcards), `Col:"x"` is Binary ':', `* has "x"` / `* == 1` are Binary with a Star left
+ * operand, combined with and/or/not(); `search * and x > 1` is Binary('and', Star, …).
+ */
+export interface SearchOp {
+  readonly kind: 'Search';
+  readonly params: readonly OperatorParam[];
+  /** The `in (...)` tables; absent: the input (after a pipe) or every table in scope (as a source). */
+  readonly tables?: readonly Expression[];
+  readonly predicate: Expression;
   readonly span: Span;
 }
 
@@ -444,14 +489,40 @@ export type TabularOperator =
   | EvaluateOp
   | SerializeOp
   | GetSchemaOp
-  | SampleOp;
+  | SampleOp
+  | SearchOp
+  | FindExpr
+  | ParseKvOp
+  | ParseWhereOp
+  | ScanOp
+  | TopNestedOp
+  | TopHittersOp
+  | SampleDistinctOp
+  | PartitionOp
+  | ForkOp
+  | MakeGraphOp
+  | GraphMatchOp;
 
-/** `kind=leftouter`, `hint.strategy=shuffle`, `withsource=T`, `isfuzzy=true`, `bagexpansion=array`, ... */
+/**
+ * `kind=leftouter`, `hint.strategy=shuffle`, `withsource=T`, `isfuzzy=true`, `bagexpansion=array`, ... Every operator
+ * with parameters accepts every parameter Kusto knows (grammar/params.ts; hints included), as Kusto's parser does;
+ * the engine decides which it honours (hints change no result).
+ */
 export interface OperatorParam {
   readonly kind: 'OperatorParam';
   readonly name: string;
-  /** Identifiers are kept as NameRef; the binder interprets them per parameter. */
-  readonly value: Expression;
+  /**
+   * Identifiers are kept as NameRef; the binder interprets them per parameter. A column list
+   * (`render ... with (ycolumns=a, b)`) is a NameList (added by the parser).
+   */
+  readonly value: Expression | NameList;
+  readonly span: Span;
+}
+
+/** `a, b, c` as the value of a render property such as `ycolumns` or `series` (added by the parser). */
+export interface NameList {
+  readonly kind: 'NameList';
+  readonly names: readonly Identifier[];
   readonly span: Span;
 }
 
@@ -467,6 +538,8 @@ export interface WhereOp {
   readonly kind: 'Where';
   /** 'where' or 'filter', as written. */
   readonly keyword: string;
+  /** Added by the parser, only when written (`where hint.x=…`): Kusto accepts and ignores them. */
+  readonly params?: readonly OperatorParam[];
   readonly predicate: Expression;
   readonly span: Span;
 }
@@ -539,12 +612,16 @@ export interface SortOp {
   readonly kind: 'Sort';
   /** 'sort' or 'order', as written. */
   readonly keyword: string;
+  /** Added by the parser, only when written (`sort hint.strategy=… by`). */
+  readonly params?: readonly OperatorParam[];
   readonly keys: readonly SortKey[];
   readonly span: Span;
 }
 
 export interface TopOp {
   readonly kind: 'Top';
+  /** Added by the parser, only when written (`top hint.progressive_top=true 5 by x`). */
+  readonly params?: readonly OperatorParam[];
   readonly count: Expression;
   readonly keys: readonly SortKey[];
   readonly span: Span;
@@ -554,18 +631,26 @@ export interface TakeOp {
   readonly kind: 'Take';
   /** 'take' or 'limit', as written. */
   readonly keyword: string;
+  /** Added by the parser, only when written. */
+  readonly params?: readonly OperatorParam[];
   readonly count: Expression;
   readonly span: Span;
 }
 
 export interface CountOp {
   readonly kind: 'Count';
+  /** Added by the parser: `count as Name` names the result column (default `Count`). */
+  readonly as?: Identifier;
   readonly span: Span;
 }
 
-/** `distinct a, b` or `distinct *`. */
+/**
+ * `distinct a, b` or `distinct *`. Added by the parser: a list item may be `Name = expr` (a NamedArg: the column
+ * gets that name) or `*` (a Star, in `distinct *, a`), and `params` (hints) appear only when written.
+ */
 export interface DistinctOp {
   readonly kind: 'Distinct';
+  readonly params?: readonly OperatorParam[];
   readonly columns: readonly Expression[] | '*';
   readonly span: Span;
 }
@@ -580,6 +665,8 @@ export interface JoinOp {
   readonly params: readonly OperatorParam[];
   readonly right: Expression;
   readonly on: readonly Expression[];
+  /** Added by the parser: `join (R) where $left.a == $right.b` instead of `on` (on is then empty). */
+  readonly where?: Expression;
   readonly span: Span;
 }
 
@@ -652,7 +739,11 @@ export interface MakeSeriesOp {
   readonly span: Span;
 }
 
-/** `render timechart with (title="x", ysplit=axes)`. */
+/**
+ * `render timechart with (title="x", ysplit=axes)`. The legacy properties written without `with`
+ * (`render barchart kind=stacked title="t"`) come first in `properties`, as if written inside `with (...)`.
+ * A property value may be a call (`title=strcat(...)`) or a NameList (`ycolumns=a, b`).
+ */
 export interface RenderOp {
   readonly kind: 'Render';
   readonly chart: Identifier;
@@ -699,18 +790,198 @@ export interface EvaluateOp {
 
 export interface SerializeOp {
   readonly kind: 'Serialize';
+  /** Added by the parser, only when written. */
+  readonly params?: readonly OperatorParam[];
   readonly items: readonly Assignment[];
   readonly span: Span;
 }
 
 export interface GetSchemaOp {
   readonly kind: 'GetSchema';
+  /** Added by the parser, only when written (`getschema kind=csl`). */
+  readonly params?: readonly OperatorParam[];
   readonly span: Span;
 }
 
 export interface SampleOp {
   readonly kind: 'Sample';
+  /** Added by the parser, only when written. */
+  readonly params?: readonly OperatorParam[];
   readonly count: Expression;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Operators added for issue #12 (parsed; the engine binds them or refuses them by name).
+
+/**
+ * `parse-kv Source as (k1:string, k2:long) with (pair_delimiter=",", kv_delimiter="=", quote='"', escape="\\",
+ * greedy=true, regex=@"…")` (parse-kv-operator.md): extracts the declared keys from key/value text.
+ */
+export interface ParseKvOp {
+  readonly kind: 'ParseKv';
+  readonly source: Expression;
+  readonly columns: readonly ColumnDecl[];
+  readonly properties: readonly OperatorParam[];
+  readonly span: Span;
+}
+
+/** `parse-where [kind=regex [flags=…]] Source with Pattern` (parse-where-operator.md): parse, dropping rows that do not match. */
+export interface ParseWhereOp {
+  readonly kind: 'ParseWhere';
+  readonly params: readonly OperatorParam[];
+  readonly source: Expression;
+  readonly pattern: readonly ParsePatternPart[];
+  readonly span: Span;
+}
+
+/**
+ * `scan [with_match_id=Id] [order by …] [partition by …] [declare (c:type [= default], …)] with (step s1 [optional]
+ * [output=all|last|none]: Condition [=> c = expr, …]; …)` (scan-operator.md).
+ */
+export interface ScanOp {
+  readonly kind: 'Scan';
+  readonly params: readonly OperatorParam[];
+  readonly orderBy?: readonly SortKey[];
+  readonly partitionBy?: readonly Expression[];
+  /** The declared state columns (name, type, optional default), in the shape of lambda parameters. */
+  readonly declare: readonly LambdaParam[];
+  readonly steps: readonly ScanStep[];
+  readonly span: Span;
+}
+
+export interface ScanStep {
+  readonly kind: 'ScanStep';
+  readonly name: Identifier;
+  readonly optional: boolean;
+  readonly output?: 'all' | 'last' | 'none';
+  readonly condition: Expression;
+  /** `=> c = expr, …`: each Assignment has exactly one name. */
+  readonly assignments: readonly Assignment[];
+  readonly span: Span;
+}
+
+/**
+ * `top-nested [N] of Expr [with others = Literal] by Aggregation [asc|desc] [nulls first|last], top-nested …`
+ * (top-nested-operator.md): one level per comma-separated clause.
+ */
+export interface TopNestedOp {
+  readonly kind: 'TopNested';
+  readonly levels: readonly TopNestedLevel[];
+  readonly span: Span;
+}
+
+export interface TopNestedLevel {
+  readonly kind: 'TopNestedLevel';
+  /** Absent: all values (`top-nested of Col by …`). */
+  readonly count?: Expression;
+  /** The grouping expression, possibly named (`of c = Col`). */
+  readonly of: Assignment;
+  readonly others?: Expression;
+  /** The aggregation, possibly named (`by s = sum(x)`). */
+  readonly by: Assignment;
+  readonly order?: 'asc' | 'desc';
+  readonly nulls?: 'first' | 'last';
+  readonly span: Span;
+}
+
+/** `top-hitters N of Expr [by Aggregation]` (top-hitters-operator.md). */
+export interface TopHittersOp {
+  readonly kind: 'TopHitters';
+  readonly count: Expression;
+  readonly of: Assignment;
+  readonly by?: Assignment;
+  readonly span: Span;
+}
+
+/** `sample-distinct N of Expr` (sample-distinct-operator.md). */
+export interface SampleDistinctOp {
+  readonly kind: 'SampleDistinct';
+  readonly params?: readonly OperatorParam[];
+  readonly count: Expression;
+  readonly of: Assignment;
+  readonly span: Span;
+}
+
+/**
+ * `partition [hint.strategy=…] [hint.materialized=…] [hint.concurrency=…] by Col [in (function call or dynamic)]
+ * (Subquery)` or `… by Col { Query }` (partition-operator.md). With `( … )`, `subquery` is Paren(Pipeline) whose
+ * source is an empty Name (each partition), as for mv-apply; with `{ … }`, `subquery` is the query as written and
+ * `braces` is true.
+ */
+export interface PartitionOp {
+  readonly kind: 'Partition';
+  readonly params: readonly OperatorParam[];
+  readonly by: Expression;
+  readonly scope?: Expression;
+  readonly subquery: Expression;
+  readonly braces?: true;
+  readonly span: Span;
+}
+
+/** `fork (…) (…)` or `fork name1 = (…) name2 = (…)` (fork-operator.md): one result per branch. */
+export interface ForkOp {
+  readonly kind: 'Fork';
+  readonly branches: readonly ForkBranch[];
+  readonly span: Span;
+}
+
+export interface ForkBranch {
+  readonly kind: 'ForkBranch';
+  readonly name?: Identifier;
+  /** Paren(Pipeline) whose source is an empty Name: the fork's input. */
+  readonly subquery: Expression;
+  readonly span: Span;
+}
+
+/**
+ * `make-graph Src --> Dst [with Nodes on Key, … | with_node_id = Name] [partitioned-by Col (Subquery)]`
+ * (make-graph-operator.md); `--` is an undirected edge.
+ */
+export interface MakeGraphOp {
+  readonly kind: 'MakeGraph';
+  readonly params: readonly OperatorParam[];
+  readonly source: NameRef;
+  readonly direction: '-->' | '--';
+  readonly target: NameRef;
+  /** `with Nodes on Key, …`: the node tables and their key columns. */
+  readonly nodes: readonly { readonly table: Expression; readonly key: NameRef; readonly span: Span }[];
+  /** `with_node_id = Name`. */
+  readonly nodeId?: Identifier;
+  readonly partitionedBy?: { readonly column: NameRef; readonly subquery: Expression };
+  readonly span: Span;
+}
+
+/** `graph-match [cycles=…] (a)-[e]->(b), … [where Predicate] [project …]` (graph-match-operator.md). */
+export interface GraphMatchOp {
+  readonly kind: 'GraphMatch';
+  readonly params: readonly OperatorParam[];
+  readonly patterns: readonly GraphPattern[];
+  readonly where?: Expression;
+  readonly project: readonly Assignment[];
+  readonly span: Span;
+}
+
+/** A path: nodes and edges in the order written, e.g. node, edge, node, edge, node. */
+export interface GraphPattern {
+  readonly kind: 'GraphPattern';
+  readonly elements: readonly (GraphNode | GraphEdge)[];
+  readonly span: Span;
+}
+
+/** `(name)` or `()`. */
+export interface GraphNode {
+  readonly kind: 'GraphNode';
+  readonly name?: Identifier;
+  readonly span: Span;
+}
+
+/** `-->`, `<--`, `--`, or `-[e]->`, `<-[e]-`, `-[e]-`, with an optional length range `-[e*1..3]->`. */
+export interface GraphEdge {
+  readonly kind: 'GraphEdge';
+  readonly name?: Identifier;
+  readonly direction: '-->' | '<--' | '--';
+  readonly range?: { readonly min: Expression; readonly max: Expression };
   readonly span: Span;
 }
 
@@ -730,4 +1001,11 @@ export type Node =
   | MakeSeriesAggregate
   | ColumnDecl
   | ScalarTypeRef
-  | TabularTypeRef;
+  | TabularTypeRef
+  | NameList
+  | ScanStep
+  | TopNestedLevel
+  | ForkBranch
+  | GraphPattern
+  | GraphNode
+  | GraphEdge;

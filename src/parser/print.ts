@@ -4,22 +4,37 @@
 
 import type {
   Assignment,
-  ColumnDecl,
-  ColumnPattern,
   DynamicNode,
   Expression,
-  Identifier,
+  GraphEdge,
+  GraphPattern,
   Lambda,
+  LambdaParam,
   LetStatement,
   MvExpandItem,
   OperatorParam,
-  ScalarTypeRef,
+  ParsePatternPart,
+  ScanStep,
   Script,
+  SearchOp,
   SortKey,
   Statement,
   TabularOperator,
-  TabularTypeRef,
+  TopNestedLevel,
 } from './ast.js';
+import {
+  calleeName,
+  columnDecl,
+  firstItemName,
+  ident,
+  isBareName,
+  pattern,
+  quoteName,
+  realText,
+  scalarType,
+  stringLit,
+  tabularType,
+} from './print-text.js';
 
 export function print(script: Script): string {
   return script.statements.map(printStatement).join(';\n');
@@ -42,104 +57,18 @@ function printLet(s: LetStatement): string {
 }
 
 function printLambda(l: Lambda): string {
-  const params = l.params
-    .map((p) => {
-      const type = p.type.kind === 'TabularType' ? tabularType(p.type) : scalarType(p.type);
-      return `${ident(p.name)}:${type}${p.defaultValue ? ` = ${expr(p.defaultValue, PREC.or)}` : ''}`;
-    })
-    .join(', ');
   const lets = l.lets.map((x) => `${printLet(x)}; `).join('');
-  return `(${params}) { ${lets}${expr(l.body, PREC.pipe)} }`;
+  return `${l.view ? 'view ' : ''}(${l.params.map(lambdaParam).join(', ')}) { ${lets}${expr(l.body, PREC.pipe)} }`;
+}
+
+/** `name:type [= default]` (lambdas, scan's declare, declare query_parameters). */
+function lambdaParam(p: LambdaParam): string {
+  const type = p.type.kind === 'TabularType' ? tabularType(p.type) : scalarType(p.type);
+  return `${ident(p.name)}:${type}${p.defaultValue ? ` = ${expr(p.defaultValue, PREC.or)}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Names
-
-/** Words that cannot be written as a bare name (tokens.ts: reserved keywords and operator words). */
-const RESERVED = new Set([
-  'and', 'or', 'by', 'let', 'union', 'print', 'datatable', 'externaldata', 'find', 'matches',
-  'true', 'false', 'TRUE', 'FALSE', 'True', 'False', 'in', 'between', 'has_any', 'has_all',
-  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'mv-expand', 'mv-apply', 'make-series',
-]);
-const STRING_OP_WORD = /^(?:has(?:prefix|suffix)?|contains|startswith|endswith)(?:_cs)?$/;
-const NUMBER_LIKE = /^\d+(?:\.\d*)?(?:[A-Za-z]+|[eE][+-]?\d+)?$/;
-const IDENT = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z_][A-Za-z0-9_]*)$/;
-const TYPED_LITERAL_WORD = /^(?:bool|boolean|int|int32|long|int64|real|double|decimal|datetime|date|timespan|time|guid|uniqueid|uuid)$/;
-
-function isBareName(name: string): boolean {
-  if (!IDENT.test(name) || RESERVED.has(name) || STRING_OP_WORD.test(name)) return false;
-  if (/^hint$/.test(name)) return true;
-  // `1d`, `2e5`: digit-led names that would lex as numbers or timespans.
-  if (/^\d/.test(name) && NUMBER_LIKE.test(name) && !name.includes('_')) return false;
-  return true;
-}
-
-function quoteName(name: string): string {
-  return `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}']`;
-}
-
-function ident(id: Identifier): string {
-  return !id.quoted && isBareName(id.name) ? id.name : quoteName(id.name);
-}
-
-/**
- * The name of an item right after an operator's parameters (`mv-expand kind = x`, `make-series kind = count()`):
- * written bare, a parameter word followed by `=` would read as the parameter (grammar/base.ts paramAhead).
- */
-function itemName(id: Identifier, params: ReadonlySet<string>): string {
-  return params.has(id.name) ? quoteName(id.name) : ident(id);
-}
-const MV_EXPAND_PARAMS = new Set(['kind', 'bagexpansion', 'with_itemindex']);
-const MAKE_SERIES_PARAMS = new Set(['kind']);
-
-/** A name used right before `(`: typed-literal words would lex as `int(...)` literals. */
-function calleeName(id: Identifier): string {
-  return TYPED_LITERAL_WORD.test(id.name) && !id.quoted ? id.name : ident(id);
-}
-
-function scalarType(t: ScalarTypeRef): string {
-  return t.text;
-}
-
-function tabularType(t: TabularTypeRef): string {
-  const parts = [...(t.wildcard ? ['*'] : []), ...t.columns.map(columnDecl)];
-  return `(${parts.join(', ')})`;
-}
-
-function columnDecl(c: ColumnDecl): string {
-  return `${ident(c.name)}:${scalarType(c.type)}`;
-}
-
-function pattern(p: ColumnPattern): string {
-  return p.wildcard ? p.pattern : isBareName(p.pattern) ? p.pattern : quoteName(p.pattern);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Literals
-
-function stringLit(value: string, obfuscated?: boolean): string {
-  let out = '';
-  for (const ch of value) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff))
-      out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${obfuscated ? 'h' : ''}"${out}"`;
-}
-
-function realText(v: number): string {
-  if (Number.isNaN(v)) return 'real(nan)';
-  if (!Number.isFinite(v)) return v > 0 ? 'real(+inf)' : 'real(-inf)';
-  const s = String(Math.abs(v));
-  const body = /[.e]/.test(s) ? s.replace('e+', 'e') : `${s}.0`;
-  return v < 0 || Object.is(v, -0) ? `-${body}` : body;
-}
+// Dynamic literals
 
 function dyn(n: DynamicNode): string {
   switch (n.kind) {
@@ -172,6 +101,7 @@ function precOf(e: Expression): number {
     case 'Externaldata':
     case 'Evaluate':
     case 'Find':
+    case 'Search':
       return PREC.pipe;
     case 'Binary':
       return binaryPrec(e.op);
@@ -302,7 +232,7 @@ function exprText(e: Expression): string {
     case 'Pipeline':
       return [expr(e.source, PREC.pipe), ...e.operators.map(operator)].join(' | ');
     case 'Datatable':
-      return `datatable(${e.columns.map(columnDecl).join(', ')}) [${e.values.map((v) => expr(v, PREC.or)).join(', ')}]`;
+      return `datatable${e.params ? ` ${params(e.params)}` : ''}(${e.columns.map(columnDecl).join(', ')}) [${e.values.map((v) => expr(v, PREC.or)).join(', ')}]`;
     case 'Print':
       return `print ${assignments(e.items)}`;
     case 'Range':
@@ -310,14 +240,27 @@ function exprText(e: Expression): string {
     case 'Union':
       return `union ${params(e.params)}${e.tables.map(unionTable).join(', ')}`;
     case 'Externaldata':
-      return `externaldata(${e.columns.map(columnDecl).join(', ')}) [${e.uris.map((v) => expr(v, PREC.or)).join(', ')}]${
+      return `externaldata${e.params ? ` ${params(e.params)}` : ''}(${e.columns.map(columnDecl).join(', ')}) [${e.uris.map((v) => expr(v, PREC.or)).join(', ')}]${
         e.properties.length ? ` with (${e.properties.map(param).join(', ')})` : ''
       }`;
     case 'Evaluate':
       return `evaluate ${params(e.params)}${exprText(e.call)}${e.schema ? ` : ${tabularType(e.schema)}` : ''}`;
     case 'Find':
+      // Kept as written: `text` is part of the node, so the canonical form is the original text.
       return e.text;
+    case 'Search':
+      return searchText(e);
   }
+}
+
+function searchText(e: SearchOp): string {
+  // `T | as X` in the list is written bare: Kusto reads no parenthesised subquery there.
+  const table = (t: Expression) => (t.kind === 'Pipeline' ? [unionTable(t.source), ...t.operators.map(operator)].join(' | ') : unionTable(t));
+  const tables = e.tables ? `in (${e.tables.map(table).join(', ')}) ` : '';
+  // `search * and P` is its own form: P is read whole, so it is printed without the parentheses `and` would need.
+  const p = e.predicate;
+  const predicate = p.kind === 'Binary' && p.op === 'and' && p.left.kind === 'Star' ? `* and ${expr(p.right, PREC.or)}` : expr(p, PREC.or);
+  return `search ${params(e.params)}${tables}${predicate}`;
 }
 
 function unionTable(t: Expression): string {
@@ -325,7 +268,8 @@ function unionTable(t: Expression): string {
 }
 
 function param(p: OperatorParam): string {
-  return `${p.name}=${expr(p.value, PREC.primary)}`;
+  const v = p.value;
+  return `${p.name}=${v.kind === 'NameList' ? v.names.map(ident).join(', ') : expr(v, PREC.primary)}`;
 }
 
 function params(list: readonly OperatorParam[]): string {
@@ -343,18 +287,66 @@ function assignments(list: readonly Assignment[]): string {
   return list.map(assignment).join(', ');
 }
 
+/** The items of an operator with parameters: a first item named like a parameter is written quoted. */
+function itemsAfterParams(list: readonly Assignment[]): string {
+  return list.map((a, i) => (i === 0 && a.names.length === 1 ? `${firstItemName(a.names[0]!)} = ${expr(a.expression, PREC.or)}` : assignment(a))).join(', ');
+}
+
+function parsePattern(parts: readonly ParsePatternPart[]): string {
+  return parts
+    .map((p) => (p.kind === 'StringLiteral' ? exprText(p) : p.kind === 'Star' ? '*' : `${ident(p.name)}${p.type ? `:${scalarType(p.type)}` : ''}`))
+    .join(' ');
+}
+
+/** `(op | op)` over an implicit table (mv-apply, partition, fork), or any other subquery as written. */
+function contextual(subquery: Expression): string {
+  const inner = subquery.kind === 'Paren' ? subquery.expression : subquery;
+  const sub =
+    inner.kind === 'Pipeline' && inner.source.kind === 'Name' && inner.source.name === ''
+      ? inner.operators.map(operator).join(' | ')
+      : expr(inner, PREC.pipe);
+  return `(${sub})`;
+}
+
+function scanStep(s: ScanStep): string {
+  const options = `${s.optional ? ' optional' : ''}${s.output ? ` output=${s.output}` : ''}`;
+  const body = s.assignments.length ? ` => ${assignments(s.assignments)}` : '';
+  return `step ${ident(s.name)}${options}: ${expr(s.condition, PREC.or)}${body};`;
+}
+
+function topNestedLevel(l: TopNestedLevel): string {
+  const others = l.others ? ` with others = ${expr(l.others, PREC.or)}` : '';
+  const order = `${l.order ? ` ${l.order}` : ''}${l.nulls ? ` nulls ${l.nulls}` : ''}`;
+  return `top-nested${l.count ? ` ${expr(l.count, PREC.or)}` : ''} of ${assignment(l.of)}${others} by ${assignment(l.by)}${order}`;
+}
+
+function graphPattern(p: GraphPattern): string {
+  return p.elements.map((e) => (e.kind === 'GraphNode' ? `(${e.name ? ident(e.name) : ''})` : graphEdge(e))).join('');
+}
+
+function graphEdge(e: GraphEdge): string {
+  if (!e.name && !e.range) return e.direction;
+  const inside = `${e.name ? ident(e.name) : ''}${e.range ? `${e.name ? ' ' : ''}*${expr(e.range.min, PREC.postfix)}..${expr(e.range.max, PREC.postfix)}` : ''}`;
+  return e.direction === '-->' ? `-[${inside}]->` : e.direction === '<--' ? `<-[${inside}]-` : `-[${inside}]-`;
+}
+
 function sortKey(k: SortKey): string {
   return `${expr(k.expression, PREC.or)}${k.order ? ` ${k.order}` : ''}${k.nulls ? ` nulls ${k.nulls}` : ''}`;
 }
 
-function mvItem(i: MvExpandItem): string {
-  return `${i.name ? `${itemName(i.name, MV_EXPAND_PARAMS)} = ` : ''}${expr(i.expression, PREC.or)}${i.toType ? ` to typeof(${scalarType(i.toType)})` : ''}`;
+function mvItem(i: MvExpandItem, index: number): string {
+  const name = i.name ? `${index === 0 ? firstItemName(i.name) : ident(i.name)} = ` : '';
+  return `${name}${expr(i.expression, PREC.or)}${i.toType ? ` to typeof(${scalarType(i.toType)})` : ''}`;
+}
+
+function optionalParams(list: readonly OperatorParam[] | undefined): string {
+  return list ? params(list) : '';
 }
 
 function operator(op: TabularOperator): string {
   switch (op.kind) {
     case 'Where':
-      return `${op.keyword} ${expr(op.predicate, PREC.or)}`;
+      return `${op.keyword} ${optionalParams(op.params)}${expr(op.predicate, PREC.or)}`;
     case 'Extend':
       return `extend ${assignments(op.items)}`;
     case 'Project':
@@ -369,37 +361,38 @@ function operator(op: TabularOperator): string {
       return `project-reorder ${op.columns.map((c) => `${pattern(c.column)}${c.order ? ` ${c.order}` : ''}`).join(', ')}`;
     case 'Summarize': {
       const by = op.by.length ? `${op.aggregates.length ? ' ' : ''}by ${assignments(op.by)}` : '';
-      return `summarize ${params(op.params)}${assignments(op.aggregates)}${by}`;
+      return `summarize ${params(op.params)}${itemsAfterParams(op.aggregates)}${by}`;
     }
     case 'Sort':
-      return `${op.keyword} by ${op.keys.map(sortKey).join(', ')}`;
+      return `${op.keyword} ${optionalParams(op.params)}by ${op.keys.map(sortKey).join(', ')}`;
     case 'Top':
-      return `top ${expr(op.count, PREC.or)} by ${op.keys.map(sortKey).join(', ')}`;
+      return `top ${optionalParams(op.params)}${expr(op.count, PREC.or)} by ${op.keys.map(sortKey).join(', ')}`;
     case 'Take':
-      return `${op.keyword} ${expr(op.count, PREC.or)}`;
+      return `${op.keyword} ${optionalParams(op.params)}${expr(op.count, PREC.or)}`;
     case 'Count':
-      return 'count';
-    case 'Distinct':
-      return `distinct ${op.columns === '*' ? '*' : op.columns.map((c) => expr(c, PREC.or)).join(', ')}`;
+      return op.as ? `count as ${ident(op.as)}` : 'count';
+    case 'Distinct': {
+      const columns = op.columns === '*' ? '*' : op.columns.map((c, i) => (i === 0 && c.kind === 'NamedArg' ? `${firstItemName(c.name)} = ${expr(c.value, PREC.or)}` : expr(c, PREC.or)));
+      return `distinct ${optionalParams(op.params)}${columns === '*' ? '*' : columns.join(', ')}`;
+    }
     case 'Join':
     case 'Lookup': {
       const on = op.on.length ? ` on ${op.on.map((c) => expr(c, PREC.or)).join(', ')}` : '';
-      return `${op.kind === 'Join' ? 'join' : 'lookup'} ${params(op.params)}${expr(op.right, PREC.postfix)}${on}`;
+      const where = op.kind === 'Join' && op.where ? ` where ${expr(op.where, PREC.or)}` : '';
+      return `${op.kind === 'Join' ? 'join' : 'lookup'} ${params(op.params)}${expr(op.right, PREC.postfix)}${on}${where}`;
     }
     case 'Union':
+    case 'Evaluate':
+    case 'Search':
+    case 'Find':
       return exprText(op);
     case 'MvExpand':
       return `mv-expand ${params(op.params)}${op.items.map(mvItem).join(', ')}${op.limit ? ` limit ${expr(op.limit, PREC.or)}` : ''}`;
-    case 'MvApply': {
-      const inner = op.subquery.kind === 'Paren' ? op.subquery.expression : op.subquery;
-      const sub = inner.kind === 'Pipeline' && inner.source.kind === 'Name' && inner.source.name === ''
-        ? inner.operators.map(operator).join(' | ')
-        : expr(inner, PREC.pipe);
-      return `mv-apply ${params(op.params)}${op.items.map(mvItem).join(', ')}${op.limit ? ` limit ${expr(op.limit, PREC.or)}` : ''} on (${sub})`;
-    }
+    case 'MvApply':
+      return `mv-apply ${params(op.params)}${op.items.map(mvItem).join(', ')}${op.limit ? ` limit ${expr(op.limit, PREC.or)}` : ''} on ${contextual(op.subquery)}`;
     case 'MakeSeries': {
       const aggs = op.aggregates
-        .map((a) => `${a.name ? `${itemName(a.name, MAKE_SERIES_PARAMS)} = ` : ''}${expr(a.expression, PREC.or)}${a.defaultValue ? ` default = ${expr(a.defaultValue, PREC.or)}` : ''}`)
+        .map((a, i) => `${a.name ? `${i === 0 ? firstItemName(a.name) : ident(a.name)} = ` : ''}${expr(a.expression, PREC.or)}${a.defaultValue ? ` default = ${expr(a.defaultValue, PREC.or)}` : ''}`)
         .join(', ');
       const axis = op.inRange
         ? ` in range(${expr(op.inRange.start, PREC.or)}, ${expr(op.inRange.stop, PREC.or)}, ${expr(op.inRange.step, PREC.or)})`
@@ -409,23 +402,56 @@ function operator(op: TabularOperator): string {
     }
     case 'Render':
       return `render ${ident(op.chart)}${op.properties.length ? ` with (${op.properties.map(param).join(', ')})` : ''}`;
-    case 'Parse': {
-      const parts = op.pattern.map((p) =>
-        p.kind === 'StringLiteral' ? exprText(p) : p.kind === 'Star' ? '*' : `${ident(p.name)}${p.type ? `:${scalarType(p.type)}` : ''}`,
-      );
-      return `parse ${params(op.params)}${expr(op.source, PREC.or)} with ${parts.join(' ')}`;
-    }
+    case 'Parse':
+      return `parse ${params(op.params)}${expr(op.source, PREC.or)} with ${parsePattern(op.pattern)}`;
+    case 'ParseWhere':
+      return `parse-where ${params(op.params)}${expr(op.source, PREC.or)} with ${parsePattern(op.pattern)}`;
+    case 'ParseKv':
+      return `parse-kv ${expr(op.source, PREC.or)} as (${op.columns.map(columnDecl).join(', ')})${
+        op.properties.length ? ` with (${op.properties.map(param).join(', ')})` : ''
+      }`;
     case 'As':
       return `as ${params(op.params)}${ident(op.name)}`;
     case 'Invoke':
       return `invoke ${exprText(op.call)}`;
-    case 'Evaluate':
-      return exprText(op);
     case 'Serialize':
-      return `serialize${op.items.length ? ` ${assignments(op.items)}` : ''}`;
+      return `serialize${op.params ? ` ${params(op.params).trimEnd()}` : ''}${op.items.length ? ` ${itemsAfterParams(op.items)}` : ''}`;
     case 'GetSchema':
-      return 'getschema';
+      return `getschema${op.params ? ` ${params(op.params).trimEnd()}` : ''}`;
     case 'Sample':
-      return `sample ${expr(op.count, PREC.or)}`;
+      return `sample ${optionalParams(op.params)}${expr(op.count, PREC.or)}`;
+    case 'SampleDistinct':
+      return `sample-distinct ${optionalParams(op.params)}${expr(op.count, PREC.or)} of ${assignment(op.of)}`;
+    case 'TopNested':
+      return op.levels.map(topNestedLevel).join(', ');
+    case 'TopHitters':
+      return `top-hitters ${expr(op.count, PREC.or)} of ${assignment(op.of)}${op.by ? ` by ${assignment(op.by)}` : ''}`;
+    case 'Scan': {
+      const order = op.orderBy ? `order by ${op.orderBy.map(sortKey).join(', ')} ` : '';
+      const partition = op.partitionBy ? `partition by ${op.partitionBy.map((e) => expr(e, PREC.or)).join(', ')} ` : '';
+      const declare = op.declare.length ? `declare (${op.declare.map(lambdaParam).join(', ')}) ` : '';
+      return `scan ${params(op.params)}${order}${partition}${declare}with (${op.steps.map(scanStep).join(' ')})`;
+    }
+    case 'Partition': {
+      const scope = op.scope ? ` in ${expr(op.scope, PREC.postfix)}` : '';
+      const body = op.braces ? `{ ${expr(op.subquery, PREC.pipe)} }` : contextual(op.subquery);
+      return `partition ${params(op.params)}by ${expr(op.by, PREC.postfix)}${scope} ${body}`;
+    }
+    case 'Fork':
+      return `fork ${op.branches.map((b) => `${b.name ? `${ident(b.name)} = ` : ''}${contextual(b.subquery)}`).join(' ')}`;
+    case 'MakeGraph': {
+      const nodes = op.nodeId
+        ? ` with_node_id=${ident(op.nodeId)}`
+        : op.nodes.length
+          ? ` with ${op.nodes.map((n) => `${expr(n.table, PREC.postfix)} on ${exprText(n.key)}`).join(', ')}`
+          : '';
+      const partitioned = op.partitionedBy ? ` partitioned-by ${exprText(op.partitionedBy.column)} ${contextual(op.partitionedBy.subquery)}` : '';
+      return `make-graph ${params(op.params)}${exprText(op.source)} ${op.direction} ${exprText(op.target)}${nodes}${partitioned}`;
+    }
+    case 'GraphMatch': {
+      const where = op.where ? ` where ${expr(op.where, PREC.or)}` : '';
+      const project = op.project.length ? ` project ${assignments(op.project)}` : '';
+      return `graph-match ${params(op.params)}${op.patterns.map(graphPattern).join(', ')}${where}${project}`;
+    }
   }
 }

@@ -125,12 +125,15 @@ export const LtEq = createToken({ name: 'LtEq', pattern: '<=', categories: [Bina
 export const GtEq = createToken({ name: 'GtEq', pattern: '>=', categories: [BinaryOperator], label: "'>='" });
 export const Lt = createToken({ name: 'Lt', pattern: '<', categories: [BinaryOperator], label: "'<'" });
 export const Gt = createToken({ name: 'Gt', pattern: '>', categories: [BinaryOperator], label: "'>'" });
+/** `=>` in scan steps (`step s: cond => c = 1;`). */
+export const FatArrow = createToken({ name: 'FatArrow', pattern: '=>', label: "'=>'" });
 export const Eq = createToken({ name: 'Eq', pattern: '=', label: "'='" });
 export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: "'..'" });
 export const Dot = createToken({ name: 'Dot', pattern: '.', label: "'.'" });
 export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
 export const Semi = createToken({ name: 'Semi', pattern: ';', label: "';'" });
-export const Colon = createToken({ name: 'Colon', pattern: ':', label: "':'" });
+/** Also search's term operator `Col:"x"` (a BinaryOperator); elsewhere the `:` of `name:type`. */
+export const Colon = createToken({ name: 'Colon', pattern: ':', categories: [BinaryOperator], label: "':'" });
 export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
 export const RParen = createToken({ name: 'RParen', pattern: ')', label: "')'" });
 export const LBracket = createToken({ name: 'LBracket', pattern: '[', label: "'['" });
@@ -180,6 +183,15 @@ export const ProjectReorder = kw('project-reorder', false);
 export const MvExpand = kw('mv-expand', false);
 export const MvApply = kw('mv-apply', false);
 export const MakeSeries = kw('make-series', false);
+export const ParseKv = kw('parse-kv', false);
+export const ParseWhere = kw('parse-where', false);
+export const TopNested = kw('top-nested', false);
+export const TopHitters = kw('top-hitters', false);
+export const SampleDistinct = kw('sample-distinct', false);
+export const MakeGraph = kw('make-graph', false);
+export const GraphMatch = kw('graph-match', false);
+export const PartitionedBy = kw('partitioned-by', false);
+export const ProjectSmart = kw('project-smart', false);
 export const GrannyAsc = kw('granny-asc', false);
 export const GrannyDesc = kw('granny-desc', false);
 
@@ -194,6 +206,8 @@ export const Union = kw('union', false);
 export const Print = kw('print', false);
 export const Datatable = kw('datatable', false);
 export const Externaldata = kw('externaldata', false);
+/** `external_data`, Kusto's other spelling of externaldata. */
+export const ExternalDataAlt = kw('external_data', false);
 export const Find = kw('find', false);
 export const Matches = kw('matches', false);
 
@@ -220,6 +234,14 @@ export const Evaluate = kw('evaluate', true);
 export const Serialize = kw('serialize', true);
 export const GetSchema = kw('getschema', true);
 export const Sample = kw('sample', true);
+export const Search = kw('search', true);
+export const Scan = kw('scan', true);
+export const Partition = kw('partition', true);
+export const Fork = kw('fork', true);
+export const Of = kw('of', true);
+/** Legacy spellings of mv-expand / mv-apply. */
+export const MvExpandLegacy = kw('mvexpand', true);
+export const MvApplyLegacy = kw('mvapply', true);
 export const Range = kw('range', true);
 export const On = kw('on', true);
 export const With = kw('with', true);
@@ -272,6 +294,7 @@ export const ALL_TOKENS: TokenType[] = [
   GtEq,
   Lt,
   Gt,
+  FatArrow,
   Eq,
   DotDot,
   Dot,

@@ -15,12 +15,32 @@ const cases: readonly Case[] = [
   {
     text: "T | mv-expand ['kind'] = a",
     codes: [],
-    why: 'printed as `mv-expand kind = a`, which reads kind= as the parameter: item names that are parameter words are quoted',
+    why: 'an item named like a parameter must stay quoted when printed: bare, `kind = a` reads as the parameter',
   },
   {
     text: "T | make-series ['kind'] = count() on t step 1d",
     codes: [],
-    why: 'same for make-series aggregates named like its kind= parameter',
+    why: 'same for make-series aggregates',
+  },
+  {
+    text: '1dT | take 1',
+    codes: [],
+    why: 'a digit-led name that is not a timespan (`1dT`) was printed quoted, so it read back as a different AST',
+  },
+  {
+    text: "T | summarize ['kind'] = count() by kind",
+    codes: [],
+    why: 'every operator with parameters takes Kusto\'s known ones (kind, hint.*...): the first item must be quoted',
+  },
+  {
+    text: 'print f(* has "x")',
+    codes: [],
+    why: 'a star argument is `*` followed by `,` or `)`; otherwise `* has "x"` is an expression ("any column has")',
+  },
+  {
+    text: 'T | distinct * has "a"',
+    codes: ['syntax-unexpected-token'],
+    why: 'distinct reads a star item first, as Kusto does: the rest is an error',
   },
 ];
 

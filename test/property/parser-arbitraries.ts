@@ -3,7 +3,7 @@
 // are added where precedence needs them (low → high: pipe, or, and, comparison, + -, * / %, unary, postfix;
 // docs logical-operators.md), exactly as the parser would read them back.
 import fc from 'fast-check';
-import type { Assignment, Expression, OperatorParam, Script, SortKey, Statement, TabularOperator } from '../../src/parser/index.js';
+import type { Assignment, Expression, NameRef, OperatorParam, Script, SortKey, Statement, TabularOperator } from '../../src/parser/index.js';
 import { decodeTimespan } from '../../src/parser/literals.js';
 
 export const sp = { start: 0, end: 0 };
@@ -42,6 +42,7 @@ export const at = (e: Expression, min: number): Expression => (prec(e) < min ? {
 
 const id = (name: string, quoted = false) => ({ kind: 'Identifier' as const, name, quoted, span: sp });
 export const N = (name: string): Expression => ({ kind: 'Name', name, quoted: false, span: sp });
+const NR = (name: string): NameRef => ({ kind: 'Name', name, quoted: false, span: sp });
 
 // Names: plain, soft keywords (valid as names), digit-led, and quoted ones the printer must escape.
 const plainNames = ['a', 'b', 'Col1', 'x_y', '_z', 'count', 'title', 'kind', 'type', 'step', '5_Min', 'Timestamp', 'Url', 'where', 'on'];
@@ -89,7 +90,9 @@ const scalarTypeRef = fc.constantFrom('string', 'long', 'int', 'real', 'bool', '
   span: sp,
 }));
 
-const binaryOps = ['or', 'and', '+', '-', '*', '/', '%', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', 'has', '!has', 'has_cs', 'hasprefix', '!hassuffix_cs', 'contains', '!contains_cs', 'startswith', '!endswith', 'matches regex'] as const;
+const binaryOps = ['or', 'and', '+', '-', '*', '/', '%', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', 'has', '!has', 'has_cs', 'hasprefix', '!hassuffix_cs', 'contains', '!contains_cs', 'startswith', '!endswith', 'matches regex', ':'] as const;
+/** The operators whose left operand may be `*` ("any column"). */
+const starOps = ['has', '!contains', '==', '=~', '!~', ':', 'startswith_cs'] as const;
 const listOps = ['in', '!in', 'in~', '!in~', 'has_any', 'has_all'] as const;
 
 /**
@@ -118,6 +121,7 @@ export function expressions(tabular: fc.Arbitrary<Expression>): fc.Arbitrary<Exp
           const p = prec({ kind: 'Binary', op, left: l, right: r, span: sp } as Expression);
           return { kind: 'Binary', op, left: at(l, p), right: at(r, p + 1), span: sp };
         }),
+        fc.tuple(fc.constantFrom(...starOps), e).map(([op, r]): Expression => ({ kind: 'Binary', op, left: { kind: 'Star', span: sp }, right: at(r, PREC.cmp + 1), span: sp })),
         fc.tuple(fc.constantFrom(...listOps), e, fc.array(fc.oneof(e, tabular), { minLength: 1, maxLength: 3 })).map(
           ([op, l, items]): Expression => ({ kind: 'ListOp', op, left: at(l, PREC.cmp), items: barePipelineLast(items), span: sp }),
         ),
@@ -161,7 +165,7 @@ const simpleTabular: fc.Arbitrary<Expression> = fc.constantFrom<Expression>(
 );
 export const scalar = expressions(simpleTabular);
 const pred = scalar.map((x) => at(x, PREC.or));
-const assignment = fc.tuple(fc.array(ident, { maxLength: 2 }), pred).map(([names, expression]): Assignment => ({ kind: 'Assignment', names, expression, span: sp }));
+const assignment = fc.tuple(fc.array(itemIdent, { maxLength: 2 }), pred).map(([names, expression]): Assignment => ({ kind: 'Assignment', names, expression, span: sp }));
 const assignments = fc.array(assignment, { minLength: 1, maxLength: 3 });
 const sortKey = fc
   .record({
@@ -173,7 +177,7 @@ const sortKey = fc
 const pattern = fc
   .constantFrom(['a', false], ['Email*', true], ['*Id', true], ['a b', false], ['*1', true])
   .map(([p, w]) => ({ kind: 'ColumnPattern' as const, pattern: p as string, wildcard: w as boolean, span: sp }));
-export const param = (name: string, value: Expression): OperatorParam => ({ kind: 'OperatorParam', name, value, span: sp });
+export const param = (name: string, value: OperatorParam['value']): OperatorParam => ({ kind: 'OperatorParam', name, value, span: sp });
 const hint = fc.constantFrom(['hint.strategy', 'shuffle'], ['hint.shufflekey', 'k'], ['hint.remote', 'auto']).map(([n, v]) => param(n!, N(v!)));
 
 /** Tabular operators, each with the parameters the parser accepts for it. */
@@ -235,11 +239,117 @@ export function operators(extra: fc.Arbitrary<TabularOperator>[] = []): fc.Arbit
     fc.constant<TabularOperator>({ kind: 'Serialize', items: [], span: sp }),
     fc.constant<TabularOperator>({ kind: 'GetSchema', span: sp }),
     smallLong.map((count): TabularOperator => ({ kind: 'Sample', count, span: sp })),
+    ...moreOperators(),
     ...extra,
   );
 }
 
+const hints = fc.array(hint, { maxLength: 2 });
+const withParams = <O extends object>(o: O, ps: OperatorParam[]): O => (ps.length ? { ...o, params: ps } : o);
+/** `(op | op)` over the implicit table (mv-apply, partition, fork). */
+const contextual = fc.array(fc.constantFrom<TabularOperator>({ kind: 'Count', span: sp }, { kind: 'Take', keyword: 'take', count: { kind: 'LongLiteral', value: 1n, span: sp }, span: sp }), { minLength: 1, maxLength: 2 }).map(
+  (ops): Expression => ({ kind: 'Paren', expression: { kind: 'Pipeline', source: N(''), operators: ops, span: sp }, span: sp }),
+);
+const assignmentOf = (names: fc.Arbitrary<ReturnType<typeof id>[]>) => fc.tuple(names, pred).map(([ns, expression]): Assignment => ({ kind: 'Assignment', names: ns, expression, span: sp }));
+const oneName = assignmentOf(fc.array(itemIdent, { maxLength: 1 }));
+const tableRef = fc.oneof(
+  fc.constantFrom('T', 'EmailEvents').map(N),
+  fc.constant<Expression>({ kind: 'Name', name: 'Email*', quoted: false, wildcard: true, span: sp }),
+  fc.constant<Expression>({ kind: 'Pipeline', source: N('U'), operators: [{ kind: 'As', params: [], name: id('X'), span: sp }], span: sp }),
+);
+const searchPredicate = fc.oneof(
+  pred,
+  stringLit,
+  fc.tuple(ident, stringLit).map(([c, v]): Expression => ({ kind: 'Binary', op: ':', left: { kind: 'Name', name: c.name, quoted: c.quoted, span: sp }, right: v, span: sp })),
+  pred.map((r): Expression => ({ kind: 'Binary', op: 'and', left: { kind: 'Star', span: sp }, right: r, span: sp })),
+);
+export const searchOp = fc.tuple(fc.boolean(), fc.option(fc.array(tableRef, { minLength: 1, maxLength: 2 }), { nil: undefined }), searchPredicate).map(
+  ([cs, tables, predicate]): TabularOperator => ({ kind: 'Search', params: cs ? [param('kind', N('case_sensitive'))] : [], ...(tables ? { tables } : {}), predicate, span: sp }),
+);
+const graphNode = fc.option(ident, { nil: undefined }).map((name) => ({ kind: 'GraphNode' as const, ...(name ? { name } : {}), span: sp }));
+const graphEdge = fc.tuple(fc.constantFrom('-->' as const, '<--' as const, '--' as const), fc.option(ident, { nil: undefined }), fc.boolean()).map(([direction, name, ranged]) => ({
+  kind: 'GraphEdge' as const,
+  ...(name ? { name } : {}),
+  direction,
+  ...(ranged ? { range: { min: { kind: 'LongLiteral', value: 1n, span: sp } as Expression, max: { kind: 'LongLiteral', value: 3n, span: sp } as Expression } } : {}),
+  span: sp,
+}));
+const graphPattern = fc.tuple(graphNode, fc.array(fc.tuple(graphEdge, graphNode), { maxLength: 2 })).map(([n, rest]) => ({ kind: 'GraphPattern' as const, elements: [n, ...rest.flat()], span: sp }));
+
+/** The operators added for issue #12. */
+function moreOperators(): fc.Arbitrary<TabularOperator>[] {
+  return [
+    searchOp,
+    fc.tuple(hints, pred).map(([ps, predicate]): TabularOperator => withParams({ kind: 'Where', keyword: 'where', predicate, span: sp }, ps)),
+    fc.tuple(hints, sortKey).map(([ps, k]): TabularOperator => withParams({ kind: 'Sort', keyword: 'order', keys: [k], span: sp }, ps)),
+    fc.tuple(hints, smallLong).map(([ps, count]): TabularOperator => withParams({ kind: 'Take', keyword: 'take', count, span: sp }, ps)),
+    fc.option(ident, { nil: undefined }).map((as): TabularOperator => ({ kind: 'Count', ...(as ? { as: { ...as, quoted: false } } : {}), span: sp })),
+    fc.tuple(hints, fc.array(fc.oneof(pred, fc.constant<Expression>({ kind: 'Star', span: sp }), fc.tuple(itemIdent, pred).map(([name, value]): Expression => ({ kind: 'NamedArg', name, value, span: sp }))), { minLength: 2, maxLength: 3 })).map(
+      ([ps, columns]): TabularOperator => withParams({ kind: 'Distinct', columns, span: sp }, ps),
+    ),
+    fc.constant<TabularOperator>({
+      kind: 'ParseKv',
+      source: N('Msg'),
+      columns: [{ kind: 'ColumnDecl', name: id('a'), type: { kind: 'ScalarType', type: 'string', text: 'string', span: sp }, span: sp }],
+      properties: [param('pair_delimiter', { kind: 'StringLiteral', value: ';', span: sp })],
+      span: sp,
+    }),
+    pred.map((source): TabularOperator => ({ kind: 'ParseWhere', params: [], source, pattern: [{ kind: 'StringLiteral', value: 'a', span: sp }, { kind: 'ParseColumn', name: id('b'), span: sp }], span: sp })),
+    fc.tuple(pred, fc.array(assignmentOf(fc.tuple(itemIdent).map((x) => x)), { maxLength: 2 }), fc.boolean()).map(([condition, assignments, ordered]): TabularOperator => ({
+      kind: 'Scan',
+      params: [],
+      ...(ordered ? { orderBy: [{ kind: 'SortKey' as const, expression: N('t'), span: sp }] } : {}),
+      declare: [{ kind: 'LambdaParam', name: id('n'), type: { kind: 'ScalarType', type: 'long', text: 'long', span: sp }, defaultValue: { kind: 'LongLiteral', value: 0n, span: sp }, span: sp }],
+      steps: [{ kind: 'ScanStep', name: id('s1'), optional: false, condition, assignments, span: sp }],
+      span: sp,
+    })),
+    fc.array(fc.tuple(fc.option(smallLong, { nil: undefined }), oneName, oneName, fc.option(fc.constantFrom('asc' as const, 'desc' as const), { nil: undefined })), { minLength: 1, maxLength: 2 }).map(
+      (levels): TabularOperator => ({
+        kind: 'TopNested',
+        levels: levels.map(([count, of, by, order]) => ({ kind: 'TopNestedLevel' as const, ...(count ? { count } : {}), of, by, ...(order ? { order } : {}), span: sp })),
+        span: sp,
+      }),
+    ),
+    fc.tuple(smallLong, oneName, fc.option(oneName, { nil: undefined })).map(([count, of, by]): TabularOperator => ({ kind: 'TopHitters', count, of, ...(by ? { by } : {}), span: sp })),
+    fc.tuple(smallLong, oneName).map(([count, of]): TabularOperator => ({ kind: 'SampleDistinct', count, of, span: sp })),
+    fc.tuple(hints, contextual, fc.boolean()).map(([ps, subquery, braces]): TabularOperator => ({
+      kind: 'Partition',
+      params: ps,
+      by: N('k'),
+      ...(braces ? { subquery: { kind: 'Pipeline', source: N('T'), operators: [{ kind: 'Count', span: sp }], span: sp } as Expression, braces: true as const } : { subquery }),
+      span: sp,
+    })),
+    fc.array(fc.tuple(fc.option(ident, { nil: undefined }), contextual), { minLength: 1, maxLength: 2 }).map(
+      (bs): TabularOperator => ({ kind: 'Fork', branches: bs.map(([name, subquery]) => ({ kind: 'ForkBranch' as const, ...(name ? { name } : {}), subquery, span: sp })), span: sp }),
+    ),
+    fc.tuple(fc.constantFrom('-->' as const, '--' as const), fc.boolean()).map(([direction, withNodes]): TabularOperator => ({
+      kind: 'MakeGraph',
+      params: [],
+      source: NR('Src'),
+      direction,
+      target: NR('Dst'),
+      nodes: withNodes ? [{ table: N('Nodes'), key: NR('Id'), span: sp }] : [],
+      span: sp,
+    })),
+    fc.tuple(fc.array(graphPattern, { minLength: 1, maxLength: 2 }), fc.option(pred, { nil: undefined }), fc.array(assignment, { maxLength: 2 })).map(
+      ([patterns, where, project]): TabularOperator => ({ kind: 'GraphMatch', params: [], patterns, ...(where ? { where } : {}), project, span: sp }),
+    ),
+    fc.constant<TabularOperator>({
+      kind: 'Render',
+      chart: id('columnchart'),
+      properties: [
+        param('kind', N('stacked')),
+        param('ycolumns', { kind: 'NameList', names: [id('a'), id('b')], span: sp }),
+        param('title', { kind: 'Call', callee: id('strcat'), args: [{ kind: 'StringLiteral', value: 't', span: sp }], span: sp }),
+      ],
+      span: sp,
+    }),
+    fc.constant<TabularOperator>({ kind: 'Join', params: [], right: N('U'), on: [], where: { kind: 'Binary', op: '==', left: N('a'), right: N('b'), span: sp }, span: sp }),
+  ];
+}
+
 const sources: fc.Arbitrary<Expression> = fc.oneof(
+  { weight: 1, arbitrary: searchOp.map((op) => op as Expression) },
   { weight: 5, arbitrary: fc.constantFrom('T', 'EmailEvents', 'UrlClickEvents').map(N) },
   { weight: 1, arbitrary: assignments.map((items): Expression => ({ kind: 'Print', items, span: sp })) },
   {
@@ -261,6 +371,12 @@ export function scripts(extraOperators: fc.Arbitrary<TabularOperator>[] = []): f
   const operator = operators(extraOperators);
   const statement: fc.Arbitrary<Statement> = fc.oneof(
     fc.tuple(ident, pred).map(([name, value]): Statement => ({ kind: 'Let', name, value, span: sp })),
+    fc.tuple(ident, fc.boolean()).map(([name, view]): Statement => ({
+      kind: 'Let',
+      name,
+      value: { kind: 'Lambda', ...(view ? { view: true as const } : {}), params: [], lets: [], body: N('T'), span: sp },
+      span: sp,
+    })),
     fc.tuple(sources, fc.array(operator, { minLength: 1, maxLength: 4 })).map(([source, ops]): Statement => ({
       kind: 'QueryStatement',
       expression: { kind: 'Pipeline', source, operators: ops, span: sp },

@@ -185,8 +185,7 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
   protected paramAhead(allowed: ReadonlySet<string>): boolean {
     const t1 = this.LA(1);
     if (!this.is(this.LA(2), T.Eq)) return false;
-    if (this.is(t1, T.HintName)) return allowed.has('hint.*');
-    return this.is(t1, T.AnyName) && allowed.has(t1.image);
+    return (this.is(t1, T.HintName) || this.is(t1, T.AnyName)) && allowed.has(t1.image);
   }
 
   /** `name =` or `['name'] =`. */

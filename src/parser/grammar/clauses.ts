@@ -4,7 +4,7 @@
 import type { Assignment, Expression, Identifier, OperatorParam, SortKey } from '../ast.js';
 import * as T from '../tokens.js';
 import { DROP_ON_ERROR } from './base.js';
-import { identifier, missingName, nameRef } from '../to-ast.js';
+import { identifier, missingName, nameRef, typedLiteral } from '../to-ast.js';
 import { ExpressionRules } from './expressions.js';
 
 export abstract class ClauseRules extends ExpressionRules {
@@ -147,6 +147,7 @@ export abstract class ClauseRules extends ExpressionRules {
         { ALT: () => this.SUBRULE(this.numberLit) },
         { ALT: () => this.SUBRULE(this.boolLit) },
         { ALT: () => this.SUBRULE(this.negativeNumber) },
+        { ALT: () => this.tok(T.TypedLiteralTok, typedLiteral) },
       ]),
     { recoveryValueFunc: () => missingName(this.here()) },
   );

@@ -56,6 +56,7 @@ const TAIL_TOKEN_PREC: readonly (readonly [TokenType, number])[] = [
   [T.Gt, PREC.cmp],
   [T.GtEq, PREC.cmp],
   [T.StringOpTok, PREC.cmp],
+  [T.Colon, PREC.cmp],
   [T.Matches, PREC.cmp],
   [T.InTok, PREC.cmp],
   [T.HasAnyAllTok, PREC.cmp],
@@ -68,6 +69,9 @@ const TAIL_TOKEN_PREC: readonly (readonly [TokenType, number])[] = [
 ];
 const PREC_BY_TOKEN = new Map(TAIL_TOKEN_PREC);
 
+
+/** The operators `*` may be the left operand of (meaning "any column"). */
+const STAR_OPERATORS = [T.StringOpTok, T.EqEq, T.EqTilde, T.BangTilde, T.Colon];
 
 /** Words the grammar reserves but that may still follow a `.` as a member name (`d.by`, `bag.and`). */
 const RESERVED_MEMBER_TOKENS = [T.And, T.Or, T.By, T.Let, T.Union, T.Print, T.Datatable, T.Externaldata, T.Find, T.Matches, T.True, T.False];
@@ -288,6 +292,11 @@ export abstract class ExpressionRules extends NameRules {
           },
         },
         { ALT: () => this.tok(T.AnyName, (t) => nameRef(identifier(t)), 1) },
+        {
+          // `* has "x"`, `* == 1`, `* : "x"`: any column (search-operator.md; Kusto's StringOperation/Equality).
+          GATE: () => STAR_OPERATORS.some((t) => this.is(this.LA(2), t)),
+          ALT: () => this.tok(T.Star, (t): Expression => ({ kind: 'Star', span: tokenSpan(t) })),
+        },
       ]),
     });
   }
@@ -336,7 +345,11 @@ export abstract class ExpressionRules extends NameRules {
           this.or(idx, {
             IGNORE_AMBIGUITIES: true,
             DEF: [
-              { ALT: () => this.tok(T.Star, (t): Expression => ({ kind: 'Star', span: tokenSpan(t) }), idx) },
+              {
+                // `*` alone (`arg_max(x, *)`); `* has "x"` is an expression (Kusto: a star argument is followed by , or )).
+                GATE: () => this.is(this.LA(2), T.Comma) || this.is(this.LA(2), T.RParen),
+                ALT: () => this.tok(T.Star, (t): Expression => ({ kind: 'Star', span: tokenSpan(t) }), idx),
+              },
               { GATE: () => this.namedAssignAhead(), ALT: () => this.subrule(idx, this.namedArg) },
               { ALT: () => this.subrule(idx, this.pipeExpr) },
             ],

@@ -12,7 +12,7 @@ function label(t: TokenType): string {
 
 const EXPRESSION_STARTS = [
   "'-'", "'+'", 'string literal', 'integer literal', 'hex literal', 'real literal', 'timespan literal', 'typed literal',
-  "'true'", "'false'", "'dynamic'", "'typeof'", "'$left'", "'$right'", "'('", "'['", 'a name',
+  "'true'", "'false'", "'dynamic'", "'typeof'", "'$left'", "'$right'", "'('", "'['", 'a name', "'*'",
 ];
 
 /** The first token of each possible continuation, as one readable list. */

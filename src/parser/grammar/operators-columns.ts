@@ -1,5 +1,5 @@
 // Tabular operators that compute, select, rename or split columns: extend, project and its variants, parse,
-// mv-expand, serialize. One rule per operator (docs: <operator>-operator.md, Syntax section).
+// parse-where, parse-kv, mv-expand, serialize. One rule per operator (docs: <operator>-operator.md, Syntax section).
 
 import type {
   ColumnPattern,
@@ -15,10 +15,9 @@ import type {
 import * as T from '../tokens.js';
 import { DROP_ON_ERROR } from './base.js';
 import { tokenSpan } from '../to-ast.js';
+import { P_KNOWN, P_PARSE } from './params.js';
 import { QueryRules } from './queries.js';
 
-const P_MVEXPAND = new Set(['kind', 'bagexpansion', 'with_itemindex', 'hint.*']);
-const P_PARSE = new Set(['kind', 'flags']);
 
 type ReorderItem = ProjectReorderOp['columns'][number];
 type RenameItem = ProjectRenameOp['items'][number];
@@ -89,10 +88,39 @@ export abstract class ColumnOperatorRules extends QueryRules {
     const first = this.CONSUME(T.Parse);
     const params = this.SUBRULE(this.opParams, { ARGS: [P_PARSE] });
     const source = this.SUBRULE(this.expr);
-    this.CONSUME(T.With);
-    const pattern: ParsePatternPart[] = [];
-    this.AT_LEAST_ONE(() => this.pushDefined(pattern, this.SUBRULE(this.parsePatternPart)));
+    const pattern = this.SUBRULE(this.parsePattern);
     return this.ACTION(() => ({ kind: 'Parse' as const, params, source, pattern, span: this.spanFrom(first) }));
+  }, DROP_ON_ERROR);
+
+  /** `parse-where`: parse that keeps only the rows the pattern matches. */
+  parseWhereOp = this.RULE('parseWhereOp', (): TabularOperator => {
+    const first = this.CONSUME(T.ParseWhere);
+    const params = this.SUBRULE(this.opParams, { ARGS: [P_PARSE] });
+    const source = this.SUBRULE(this.expr);
+    const pattern = this.SUBRULE(this.parsePattern);
+    return this.ACTION(() => ({ kind: 'ParseWhere' as const, params, source, pattern, span: this.spanFrom(first) }));
+  }, DROP_ON_ERROR);
+
+  /** `with "text" Column:type * ...`. */
+  parsePattern = this.RULE(
+    'parsePattern',
+    (): ParsePatternPart[] => {
+      this.CONSUME(T.With);
+      const pattern: ParsePatternPart[] = [];
+      this.AT_LEAST_ONE(() => this.pushDefined(pattern, this.SUBRULE(this.parsePatternPart)));
+      return pattern;
+    },
+    { recoveryValueFunc: () => [] },
+  );
+
+  /** `parse-kv Source as (key:type, ...) [with (pair_delimiter=",", kv_delimiter="=", ...)]`. */
+  parseKvOp = this.RULE('parseKvOp', (): TabularOperator => {
+    const first = this.CONSUME(T.ParseKv);
+    const source = this.SUBRULE(this.expr);
+    this.CONSUME(T.As);
+    const columns = this.SUBRULE(this.columnDeclList);
+    const properties = this.OPTION(() => this.SUBRULE(this.withProperties)) ?? [];
+    return this.ACTION(() => ({ kind: 'ParseKv' as const, source, columns, properties, span: this.spanFrom(first) }));
   }, DROP_ON_ERROR);
 
   parsePatternPart = this.RULE('parsePatternPart', (): ParsePatternPart =>
@@ -120,8 +148,8 @@ export abstract class ColumnOperatorRules extends QueryRules {
 
   /** `mv-expand kind=array with_itemindex=i bagexpansion=bag a to typeof(string), b limit 10`. */
   mvExpandOp = this.RULE('mvExpandOp', (): TabularOperator => {
-    const first = this.CONSUME(T.MvExpand);
-    const params = this.SUBRULE(this.opParams, { ARGS: [P_MVEXPAND] });
+    const first = this.OR([{ ALT: () => this.CONSUME(T.MvExpand) }, { ALT: () => this.CONSUME(T.MvExpandLegacy) }]);
+    const params = this.SUBRULE(this.opParams, { ARGS: [P_KNOWN] });
     const r = this.SUBRULE(this.mvExpandItems);
     return this.ACTION(() => ({ kind: 'MvExpand' as const, params, ...r, span: this.spanFrom(first) }));
   }, DROP_ON_ERROR);
@@ -162,7 +190,8 @@ export abstract class ColumnOperatorRules extends QueryRules {
 
   serializeOp = this.RULE('serializeOp', (): TabularOperator => {
     const first = this.CONSUME(T.Serialize);
+    const params = this.SUBRULE(this.opParams, { ARGS: [P_KNOWN] });
     const items = this.OPTION(() => this.SUBRULE(this.assignmentList)) ?? [];
-    return this.ACTION(() => ({ kind: 'Serialize' as const, items, span: this.spanFrom(first) }));
+    return this.ACTION(() => ({ kind: 'Serialize' as const, ...(params.length ? { params } : {}), items, span: this.spanFrom(first) }));
   }, DROP_ON_ERROR);
 }

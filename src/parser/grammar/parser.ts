@@ -4,9 +4,9 @@
 import type { IOrAlt } from 'chevrotain';
 import type { TabularOperator } from '../ast.js';
 import type { GrammarOptions } from './base.js';
-import { CombineOperatorRules } from './operators-combine.js';
+import { GraphOperatorRules } from './operators-graph.js';
 
-export class KqlParser extends CombineOperatorRules {
+export class KqlParser extends GraphOperatorRules {
   private operatorTable: IOrAlt<TabularOperator>[] | undefined;
 
   /**
@@ -42,6 +42,18 @@ export class KqlParser extends CombineOperatorRules {
       { ALT: () => this.SUBRULE(this.serializeOp) },
       { ALT: () => this.SUBRULE(this.getSchemaOp) },
       { ALT: () => this.SUBRULE(this.sampleOp) },
+      { ALT: () => this.SUBRULE(this.searchOp) },
+      { ALT: () => this.SUBRULE(this.findExpr) },
+      { ALT: () => this.SUBRULE(this.parseKvOp) },
+      { ALT: () => this.SUBRULE(this.parseWhereOp) },
+      { ALT: () => this.SUBRULE(this.scanOp) },
+      { ALT: () => this.SUBRULE(this.topNestedOp) },
+      { ALT: () => this.SUBRULE(this.topHittersOp) },
+      { ALT: () => this.SUBRULE(this.sampleDistinctOp) },
+      { ALT: () => this.SUBRULE(this.partitionOp) },
+      { ALT: () => this.SUBRULE(this.forkOp) },
+      { ALT: () => this.SUBRULE(this.makeGraphOp) },
+      { ALT: () => this.SUBRULE(this.graphMatchOp) },
     ];
     return this.operatorTable;
   }

@@ -1,5 +1,5 @@
 // Scripts, statements, `let` and lambdas, pipelines, and the tabular sources that start a pipeline without input
-// (datatable, print, range, union, externaldata, evaluate, find).
+// (datatable, print, range, union, externaldata, evaluate; find and search are in search.ts).
 
 import { EOF } from 'chevrotain';
 import type {
@@ -19,13 +19,10 @@ import * as T from '../tokens.js';
 import { DROP_ON_ERROR } from './base.js';
 import { unexpectedToken } from '../syntax-errors.js';
 import { missingName } from '../to-ast.js';
-import { ClauseRules } from './clauses.js';
+import { P_KNOWN, P_UNION } from './params.js';
+import { SearchRules } from './search.js';
 
-// Operator parameters each operator accepts (docs: the operator's Syntax section). `hint.*` stands for any hint.
-export const P_HINT = new Set(['hint.*']);
-const P_UNION = new Set(['kind', 'withsource', 'isfuzzy', 'hint.*']);
-
-export abstract class QueryRules extends ClauseRules {
+export abstract class QueryRules extends SearchRules {
   // -------------------------------------------------------------------------------------------------------------
   // Script and statements
 
@@ -69,6 +66,10 @@ export abstract class QueryRules extends ClauseRules {
         DEF: [
           { ALT: () => this.SUBRULE(this.letStatement) },
           {
+            GATE: () => this.is(this.LA(1), T.Declare) && this.LA(2).image === 'query_parameters' && this.is(this.LA(3), T.LParen),
+            ALT: () => this.SUBRULE(this.queryParametersStatement),
+          },
+          {
             GATE: () =>
               (this.is(this.LA(1), T.Set) || this.is(this.LA(1), T.Declare) || this.is(this.LA(1), T.Alias)) &&
               this.is(this.LA(2), T.AnyName),
@@ -99,6 +100,20 @@ export abstract class QueryRules extends ClauseRules {
     });
   });
 
+  /** `declare query_parameters(name:type [= default], ...)`: an UnsupportedStatement with its parameters. */
+  queryParametersStatement = this.RULE('queryParametersStatement', (): Statement => {
+    const kw = this.CONSUME(T.Declare);
+    this.CONSUME(T.AnyName);
+    this.CONSUME(T.LParen);
+    const queryParameters: LambdaParam[] = [];
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.pushDefined(queryParameters, this.SUBRULE(this.lambdaParam)) });
+    this.CONSUME(T.RParen);
+    return this.ACTION(() => {
+      const span = this.spanFrom(kw);
+      return { kind: 'UnsupportedStatement' as const, keyword: kw.image, text: this.text.slice(span.start, span.end), queryParameters, span };
+    });
+  });
+
   letStatement = this.RULE('letStatement', (): LetStatement => {
     const first = this.CONSUME(T.Let);
     const name = this.SUBRULE(this.declName);
@@ -126,7 +141,7 @@ export abstract class QueryRules extends ClauseRules {
   }
 
   lambda = this.RULE('lambda', (): Lambda => {
-    this.OPTION({ GATE: () => this.LA(1).image === 'view', DEF: () => this.CONSUME(T.AnyName) });
+    const view = this.OPTION({ GATE: () => this.LA(1).image === 'view', DEF: () => this.CONSUME(T.AnyName) });
     const first = this.CONSUME(T.LParen);
     const params: LambdaParam[] = [];
     this.MANY_SEP({ SEP: T.Comma, DEF: () => this.pushDefined(params, this.SUBRULE(this.lambdaParam)) });
@@ -140,7 +155,7 @@ export abstract class QueryRules extends ClauseRules {
     const body = this.SUBRULE(this.pipeExpr);
     this.OPTION2(() => this.CONSUME2(T.Semi));
     this.CONSUME(T.RBrace);
-    return this.ACTION(() => ({ kind: 'Lambda' as const, params, lets, body, span: this.spanFrom(first) }));
+    return this.ACTION(() => ({ kind: 'Lambda' as const, ...(view ? { view: true as const } : {}), params, lets, body, span: this.spanFrom(first) }));
   });
 
   lambdaParam = this.RULE('lambdaParam', (): LambdaParam => {
@@ -195,7 +210,9 @@ export abstract class QueryRules extends ClauseRules {
 
   private sourceAhead(): boolean {
     const tt = this.LA(1).tokenType;
-    if (tt === T.Union || tt === T.Print || tt === T.Datatable || tt === T.Externaldata || tt === T.Find) return true;
+    if (tt === T.Union || tt === T.Print || tt === T.Datatable || tt === T.Externaldata || tt === T.ExternalDataAlt || tt === T.Find || tt === T.Search) {
+      return true;
+    }
     if (tt === T.Evaluate) return this.is(this.LA(2), T.AnyName) || this.is(this.LA(2), T.HintName);
     if (tt === T.Range) return this.is(this.LA(2), T.AnyName) && this.is(this.LA(3), T.From);
     return false;
@@ -210,6 +227,7 @@ export abstract class QueryRules extends ClauseRules {
       { ALT: () => this.SUBRULE(this.externaldataExpr) },
       { ALT: () => this.SUBRULE(this.evaluateOp) },
       { ALT: () => this.SUBRULE(this.findExpr) },
+      { ALT: () => this.SUBRULE(this.searchOp) },
     ]),
   );
 
@@ -218,9 +236,10 @@ export abstract class QueryRules extends ClauseRules {
 
   datatableExpr = this.RULE('datatableExpr', (): Expression => {
     const first = this.CONSUME(T.Datatable);
+    const params = this.SUBRULE(this.opParams, { ARGS: [P_KNOWN] });
     const columns = this.SUBRULE(this.columnDeclList);
     const values = this.SUBRULE(this.bracketList);
-    return this.ACTION(() => ({ kind: 'Datatable' as const, columns, values, span: this.spanFrom(first) }));
+    return this.ACTION(() => ({ kind: 'Datatable' as const, ...(params.length ? { params } : {}), columns, values, span: this.spanFrom(first) }));
   });
 
   printExpr = this.RULE('printExpr', (): Expression => {
@@ -240,42 +259,25 @@ export abstract class QueryRules extends ClauseRules {
   });
 
   externaldataExpr = this.RULE('externaldataExpr', (): Expression => {
-    const first = this.CONSUME(T.Externaldata);
+    const first = this.OR([{ ALT: () => this.CONSUME(T.Externaldata) }, { ALT: () => this.CONSUME(T.ExternalDataAlt) }]);
+    const params = this.SUBRULE(this.opParams, { ARGS: [P_KNOWN] });
     const columns = this.SUBRULE(this.columnDeclList);
     const uris = this.SUBRULE(this.bracketList);
     const properties = this.OPTION(() => this.SUBRULE(this.withProperties)) ?? [];
-    return this.ACTION(() => ({ kind: 'Externaldata' as const, columns, uris, properties, span: this.spanFrom(first) }));
+    return this.ACTION(() => ({
+      kind: 'Externaldata' as const,
+      ...(params.length ? { params } : {}),
+      columns,
+      uris,
+      properties,
+      span: this.spanFrom(first),
+    }));
   });
 
   /** `with (name = value, ...)`. */
   withProperties = this.RULE('withProperties', () => {
     this.CONSUME(T.With);
     return this.SUBRULE(this.propertyList);
-  });
-
-  /** `find ...`: its text is kept so the binder can refuse it by name. */
-  findExpr = this.RULE('findExpr', (): Expression => {
-    const first = this.CONSUME(T.Find);
-    let depth = 0;
-    this.MANY({
-      GATE: () => {
-        const t = this.LA(1);
-        if (t.tokenType === EOF || this.is(t, T.Semi)) return false;
-        if (depth === 0 && (this.is(t, T.Pipe) || this.is(t, T.RParen))) return false;
-        return true;
-      },
-      DEF: () => {
-        const t = this.CONSUME(T.AnyTok);
-        this.ACTION(() => {
-          if (this.is(t, T.LParen)) depth++;
-          else if (this.is(t, T.RParen)) depth--;
-        });
-      },
-    });
-    return this.ACTION(() => {
-      const span = this.spanFrom(first);
-      return { kind: 'Find' as const, text: this.text.slice(span.start, span.end), span };
-    });
   });
 
   /** `union kind=outer withsource=T isfuzzy=true A, B, (C | where x), E*` (as a source or after a pipe). */
@@ -286,29 +288,10 @@ export abstract class QueryRules extends ClauseRules {
     return this.ACTION(() => ({ kind: 'Union' as const, params, tables, span: this.spanFrom(first) }));
   }, DROP_ON_ERROR);
 
-  unionTable = this.RULE(
-    'unionTable',
-    (): Expression =>
-      this.OR({
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          {
-            GATE: () => this.wildcardAhead(),
-            ALT: () => {
-              const p = this.SUBRULE(this.columnPattern);
-              return this.ACTION(() => ({ kind: 'Name' as const, name: p.pattern, quoted: false, wildcard: true, span: p.span }));
-            },
-          },
-          { ALT: () => this.SUBRULE(this.operand, { ARGS: [false] }) },
-        ],
-      }),
-    { recoveryValueFunc: () => missingName(this.here()) },
-  );
-
   /** `evaluate bag_unpack(d)`, `evaluate pivot(k)`, with an optional output schema `: (c:type, ...)`. */
   evaluateOp = this.RULE('evaluateOp', (): EvaluateOp => {
     const first = this.CONSUME(T.Evaluate);
-    const params = this.SUBRULE(this.opParams, { ARGS: [P_HINT] });
+    const params = this.SUBRULE(this.opParams, { ARGS: [P_KNOWN] });
     const call = this.SUBRULE(this.callExpr);
     let schema: TabularTypeRef | undefined;
     this.OPTION(() => {
