@@ -6,6 +6,7 @@ import { collectionAggregates } from './aggregate/collections.js';
 import { countAggregates } from './aggregate/count.js';
 import { extremeAggregates } from './aggregate/extremes.js';
 import { percentileAggregates } from './aggregate/percentile.js';
+import { statisticsAggregates } from './aggregate/stats.js';
 import { sumAvgAggregates } from './aggregate/sum-avg.js';
 import { takeAnyAggregates } from './aggregate/take-any.js';
 import { conditionalFunctions } from './scalar/conditional.js';
@@ -16,6 +17,7 @@ import { dynamicFunctions } from './scalar/dynamic.js';
 import { ipFunctions } from './scalar/ip.js';
 import { mathFunctions } from './scalar/math.js';
 import { stringFunctions } from './scalar/string.js';
+import { textFunctions } from './scalar/text.js';
 import { specialFunctions } from './special.js';
 import type { FunctionDef } from './types.js';
 import { windowFunctions } from './window.js';
@@ -35,6 +37,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'string', functions: stringFunctions },
   { category: 'ip', functions: ipFunctions },
   { category: 'formats', functions: formatFunctions },
+  { category: 'text', functions: textFunctions },
   { category: 'window', functions: windowFunctions },
   { category: 'special', functions: specialFunctions },
   { category: 'aggregate', functions: countAggregates },
@@ -43,4 +46,5 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'aggregate', functions: collectionAggregates },
   { category: 'aggregate', functions: takeAnyAggregates },
   { category: 'aggregate', functions: percentileAggregates },
+  { category: 'aggregate', functions: statisticsAggregates },
 ];

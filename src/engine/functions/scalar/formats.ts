@@ -11,6 +11,17 @@ import { lift } from '../lift.js';
 import { simple } from '../simple.js';
 import { refuse, type Invoke, type ScalarFunctionDef } from '../types.js';
 import { conversionInvoke } from './conversion.js';
+import { parseWindowsCommandLine } from '../../../values/command-line.js';
+import {
+  base64FromBytes,
+  base64FromLongArray,
+  base64ToGuid,
+  base64ToLongArray,
+  guidToBytes,
+  urlDecode,
+  urlEncode,
+} from '../../../values/encodings.js';
+import { formatBytes } from '../../../values/number-text.js';
 
 const str = (v: unknown) => v as string;
 
@@ -71,7 +82,53 @@ const extractJsonDef: ScalarFunctionDef = {
   },
 };
 
+/**
+ * parse_command_line(text, parser) (parse-command-line-function.md): "windows" is the only parser type; another
+ * constant is refused at the call, a non-constant one is checked per row [U: the page names no error].
+ */
+const parseCommandLineDef: ScalarFunctionDef = {
+  kind: 'scalar',
+  name: 'parse_command_line',
+  signature: 'parse_command_line(command_line: string, parser_type: string) → dynamic',
+  minArgs: 2,
+  maxArgs: 2,
+  nulls: 'propagate',
+  deterministic: true,
+  docs: 'parse-command-line-function',
+  doc: 'The arguments of a command line as a dynamic array, split the way Windows CommandLineToArgvW splits them.',
+  example: 'print parse_command_line("echo \\"hello world!\\"", "windows")',
+  resolve(types, ctx) {
+    for (let i = 0; i < 2; i++) if (types[i] !== 'string' && types[i] !== 'dynamic') return { arg: i, expected: 'string', got: types[i]! };
+    const parser = ctx.constant(1);
+    if (parser !== undefined && !isWindowsParser(parser.value)) {
+      return refuse('bind-invalid', { message: `parse_command_line(): unknown parser type '${str(parser.value)}': the only one is "windows"` }, 1);
+    }
+    return {
+      returnType: 'dynamic',
+      argTypes: types.map((x) => (x === 'dynamic' ? 'string' : undefined)),
+      invoke: lift('dynamic', (text, p) => {
+        if (!isWindowsParser(p)) throw new Error(`unknown parser type '${str(p)}': the only one is "windows"`);
+        return Object.freeze(parseWindowsCommandLine(str(text)));
+      }),
+    };
+  },
+};
+
+/** [U] The parser type is matched ignoring case. */
+function isWindowsParser(v: unknown): boolean {
+  return typeof v === 'string' && v.toLowerCase() === 'windows';
+}
+
 export const formatFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'parse_xml', resultName: 'first-argument', params: ['string'], returns: 'dynamic', row: (x) => parseXml(str(x)), docs: 'parse-xml-function', doc: 'Converts XML text to a dynamic value (attributes as "@name", text beside children as "#text", repeated elements as arrays); null when not well-formed.', example: 'print parse_xml("<e name=\\"value\\">text</e>")' }),
   extractJsonDef,
+  parseCommandLineDef,
+  simple({ name: 'url_encode', params: ['string'], returns: 'string', row: (x) => urlEncode(str(x), true), docs: 'url-encode-function', doc: 'Percent-encodes a URL for transmission (a space becomes "+").', example: "print url_encode(@'https://www.bing.com/hello world')" }),
+  simple({ name: 'url_encode_component', params: ['string'], returns: 'string', row: (x) => urlEncode(str(x), false), docs: 'url-encode-component-function', doc: 'Percent-encodes a URL for transmission (a space becomes "%20").', example: "print url_encode_component(@'https://www.bing.com/hello world/')" }),
+  simple({ name: 'url_decode', params: ['string'], returns: 'string', row: (x) => urlDecode(str(x)), docs: 'url-decode-function', doc: 'Decodes a percent-encoded URL.', example: "print url_decode(@'https%3a%2f%2fwww.bing.com%2f')" }),
+  simple({ name: 'base64_decode_toarray', params: ['string'], returns: 'dynamic', row: (x) => base64ToLongArray(str(x)), docs: 'base64-decode-toarray-function', doc: 'The bytes of a base64 string as an array of longs; null when it is not base64.', example: 'print base64_decode_toarray("S3VzdG8=")' }),
+  simple({ name: 'base64_encode_fromarray', params: ['dynamic'], returns: 'string', row: (x) => base64FromLongArray(x as Dynamic), docs: 'base64-encode-fromarray-function', doc: 'Base64 of an array of bytes (integers 0 to 255); "" when the array is not one.', example: 'print base64_encode_fromarray(dynamic([75, 117, 115, 116, 111]))' }),
+  simple({ name: 'base64_decode_toguid', params: ['string'], returns: 'guid', row: (x) => base64ToGuid(str(x)), docs: 'base64-decode-toguid-function', doc: 'The guid of 16 base64-encoded bytes (.NET byte order); null otherwise.', example: 'print base64_decode_toguid("8jMxriJurkmwahbmqbIS6w==")' }),
+  simple({ name: 'base64_encode_fromguid', params: ['guid'], returns: 'string', row: (g) => base64FromBytes(guidToBytes(str(g))), docs: 'base64-encode-fromguid-function', doc: 'Base64 of a guid\'s 16 bytes (.NET byte order).', example: 'print base64_encode_fromguid(toguid("ae3133f2-6e22-49ae-b06a-16e6a9b212eb"))' }),
+  simple({ name: 'format_bytes', resultName: 'first-argument', params: ['real*', 'integer', 'string'], optional: 2, returns: 'string', nulls: 'custom', row: (x, p, u) => (x === null ? null : formatBytes(x as number, p === undefined || p === null ? 0 : Number(p), u === undefined || u === null ? '' : str(u))), docs: 'format-bytes-function', doc: 'A data size in bytes as text with a unit (Bytes, KB, MB... by powers of 1024).', example: 'print format_bytes(10332, 1)' }),
 ];
