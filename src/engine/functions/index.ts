@@ -6,6 +6,7 @@ import { collectionAggregates } from './aggregate/collections.js';
 import { countAggregates } from './aggregate/count.js';
 import { extremeAggregates } from './aggregate/extremes.js';
 import { percentileAggregates } from './aggregate/percentile.js';
+import { statisticsAggregates } from './aggregate/stats.js';
 import { sumAvgAggregates } from './aggregate/sum-avg.js';
 import { takeAnyAggregates } from './aggregate/take-any.js';
 import { conditionalFunctions } from './scalar/conditional.js';
@@ -45,4 +46,5 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'aggregate', functions: collectionAggregates },
   { category: 'aggregate', functions: takeAnyAggregates },
   { category: 'aggregate', functions: percentileAggregates },
+  { category: 'aggregate', functions: statisticsAggregates },
 ];
