@@ -4,6 +4,7 @@
 
 import { collectionAggregates } from './aggregate/collections.js';
 import { countAggregates } from './aggregate/count.js';
+import { countDistinctAggregates } from './aggregate/count-distinct.js';
 import { extremeAggregates } from './aggregate/extremes.js';
 import { percentileAggregates } from './aggregate/percentile.js';
 import { statisticsAggregates } from './aggregate/stats.js';
@@ -47,4 +48,5 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'aggregate', functions: takeAnyAggregates },
   { category: 'aggregate', functions: percentileAggregates },
   { category: 'aggregate', functions: statisticsAggregates },
+  { category: 'aggregate', functions: countDistinctAggregates },
 ];
