@@ -3,6 +3,7 @@
 // adding a category adds one line.
 
 import { collectionAggregates } from './aggregate/collections.js';
+import { arrayFunctions } from './scalar/arrays.js';
 import { countAggregates } from './aggregate/count.js';
 import { countDistinctAggregates } from './aggregate/count-distinct.js';
 import { extremeAggregates } from './aggregate/extremes.js';
@@ -39,6 +40,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'ip', functions: ipFunctions },
   { category: 'formats', functions: formatFunctions },
   { category: 'text', functions: textFunctions },
+  { category: 'arrays', functions: arrayFunctions },
   { category: 'window', functions: windowFunctions },
   { category: 'special', functions: specialFunctions },
   { category: 'aggregate', functions: countAggregates },

@@ -179,6 +179,7 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
   }),
   simple({
     name: 'datetime_part',
+    aliases: ['datepart'],
     params: ['string', 'datetime'],
     returns: 'int',
     row: (p, d) => cal.datetimePart(p as string, t(d)),

@@ -88,7 +88,7 @@ function base64Decode(text: string): string | null {
 export const stringFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'base64_encode_tostring', aliases: ['base64_encodestring'], params: ['string'], returns: 'string', row: (x) => base64Encode(str(x)), docs: 'base64-encode-tostring-function', doc: 'Base64 of the UTF-8 bytes of a string.', example: 'print base64_encode_tostring("Kusto")' }),
   simple({ name: 'base64_decode_tostring', aliases: ['base64_decodestring'], params: ['string'], returns: 'string', row: (x) => base64Decode(str(x)), docs: 'base64-decode-tostring-function', doc: 'The UTF-8 text of base64 input ("" when it does not decode).', example: 'print base64_decode_tostring("S3VzdG8=")' }),
-  simple({ name: 'unicode_codepoints_from_string', params: ['string'], returns: 'dynamic', row: (x) => Object.freeze([...str(x)].map((ch) => BigInt(ch.codePointAt(0)!))), docs: 'unicode-codepoints-from-string-function', doc: 'The Unicode code points of a string.', example: 'print unicode_codepoints_from_string("⒦")' }),
+  simple({ name: 'unicode_codepoints_from_string', aliases: ['to_utf8'], params: ['string'], returns: 'dynamic', row: (x) => Object.freeze([...str(x)].map((ch) => BigInt(ch.codePointAt(0)!))), docs: 'unicode-codepoints-from-string-function', doc: 'The Unicode code points of a string.', example: 'print unicode_codepoints_from_string("⒦")' }),
   strcatDef,
   strcatDelimDef,
   simple({ name: 'strlen', params: ['string'], returns: 'long', row: (x) => s.strlen(str(x)), resultName: { prefix: 'strlen_' }, docs: 'strlen-function', doc: 'Length of a string in characters.', example: 'print strlen("hello")' }),
@@ -129,6 +129,7 @@ export const stringFunctions: readonly ScalarFunctionDef[] = [
   {
     kind: 'scalar',
     name: 'extract_all',
+    aliases: ['extractall'],
     signature: 'extract_all(regex: string, [groups: dynamic,] text: string) → dynamic',
     minArgs: 2,
     maxArgs: 3,
