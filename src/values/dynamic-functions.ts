@@ -54,11 +54,15 @@ export function arrayLength(arr: Dynamic): bigint | null {
   return isDynamicArray(arr) ? BigInt(arr.length) : null;
 }
 
-/** array_concat(arr, …) (array-concat-function.md). [U] Any non-array argument → null. */
+/**
+ * array_concat(arr, …) (array-concat-function.md). Arguments that are not arrays (null, a bag, a scalar) are skipped:
+ * real engine, recorded answers (issue #14) — array_concat([1,2], dynamic(null)) is [1,2] and
+ * array_concat({"a":1,...}, [99]) is [99] (the docs are silent). [U] When no argument is an array the result is [].
+ */
 export function arrayConcat(...arrays: Dynamic[]): Dynamic {
   const out: Dynamic[] = [];
   for (const a of arrays) {
-    if (!isDynamicArray(a)) return null;
+    if (!isDynamicArray(a)) continue;
     for (const e of a) out.push(e);
   }
   return frozen(out);
@@ -87,18 +91,22 @@ export function arrayReverse(arr: Dynamic): Dynamic {
 }
 
 /**
- * array_sum(): the sum as a real (array-sum-function.md); null if any element is not numeric.
- * [U] A null element counts as non-numeric (→ null); an empty array sums to 0.
+ * array_sum(): the sum as a real (array-sum-function.md); null if any element is not numeric. Null elements are
+ * skipped and an array without numbers sums to null: real engine, recorded answers (issue #14) — array_sum([1,null,3])
+ * is 4, array_sum(parse_json('[]')) is null (the docs are silent on both). [U] An array of nulls only is null.
  */
 export function arraySum(arr: Dynamic): number | null {
   if (!isDynamicArray(arr)) return null;
   let sum = 0;
+  let numbers = 0;
   for (const e of arr) {
     if (typeof e === 'number') sum += e;
     else if (typeof e === 'bigint') sum += Number(e);
+    else if (e === null) continue;
     else return null;
+    numbers++;
   }
-  return sum;
+  return numbers === 0 ? null : sum;
 }
 
 /**
@@ -134,10 +142,11 @@ export function arrayIndexOf(
  * array_sort_asc / array_sort_desc (array-sort-asc-function.md, array-sort-desc-function.md): sorts the first
  * array and reorders the others the same way; an array whose length differs from the first gives null.
  * Order between types: numbers, then strings, then everything else (bools, arrays, bags) in input order; nulls
- * last unless nullsLast is false. Strings compare ordinally.
+ * last unless nullsLast is false. Strings compare ordinally. Descending keeps that order of the type groups and
+ * reverses the order inside each: array-sort-desc-function.md lists the same group order ("Numeric…, String…,
+ * Guid…, All other elements") for the descending sort [U: no recorded answer; the page is the evidence].
  * Limits of the representation: datetimes and timespans inside dynamic values are strings (types.ts), so they sort
  * as strings — right for datetimes (fixed-width ISO text), not for timespans; guids are strings too.
- * [U] Descending reverses the whole non-null order, so the type groups come in reverse as well.
  * [U] NaN sorts after every other number (ascending). [U] A first argument that is not an array → all null.
  */
 export function arraySortAsc(arrays: readonly Dynamic[], nullsLast = true): Dynamic[] {
@@ -196,7 +205,9 @@ function sortArrays(arrays: readonly Dynamic[], nullsLast: boolean, direction: 1
       if (a === b) return 0;
       return (a === null) === nullsLast ? 1 : -1;
     }
-    return direction * compareSortable(a, b);
+    const ra = typeRank(a);
+    const rb = typeRank(b);
+    return ra !== rb ? ra - rb : direction * compareSortable(a, b);
   });
   return arrays.map((arr) =>
     isDynamicArray(arr) && arr.length === first.length ? frozen(order.map((i) => arr[i] as Dynamic)) : null,
