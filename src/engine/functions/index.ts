@@ -23,6 +23,7 @@ import { textFunctions } from './scalar/text.js';
 import { specialFunctions } from './special.js';
 import type { FunctionDef } from './types.js';
 import { windowFunctions } from './window.js';
+import { windowRankFunctions } from './window-rank.js';
 
 export interface FunctionCategory {
   /** The folder of the category's case files under test/functions/. */
@@ -42,6 +43,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'text', functions: textFunctions },
   { category: 'arrays', functions: arrayFunctions },
   { category: 'window', functions: windowFunctions },
+  { category: 'window', functions: windowRankFunctions },
   { category: 'special', functions: specialFunctions },
   { category: 'aggregate', functions: countAggregates },
   { category: 'aggregate', functions: sumAvgAggregates },
