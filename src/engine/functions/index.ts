@@ -6,6 +6,8 @@ import { collectionAggregates } from './aggregate/collections.js';
 import { arrayFunctions } from './scalar/arrays.js';
 import { countAggregates } from './aggregate/count.js';
 import { countDistinctAggregates } from './aggregate/count-distinct.js';
+import { bitwiseAggregates } from './aggregate/bitwise.js';
+import { buildschemaAggregates } from './aggregate/buildschema.js';
 import { extremeAggregates } from './aggregate/extremes.js';
 import { percentileAggregates } from './aggregate/percentile.js';
 import { statisticsAggregates } from './aggregate/stats.js';
@@ -53,4 +55,6 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'aggregate', functions: percentileAggregates },
   { category: 'aggregate', functions: statisticsAggregates },
   { category: 'aggregate', functions: countDistinctAggregates },
+  { category: 'aggregate', functions: bitwiseAggregates },
+  { category: 'aggregate', functions: buildschemaAggregates },
 ];
