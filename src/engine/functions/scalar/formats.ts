@@ -22,6 +22,7 @@ import {
   urlEncode,
 } from '../../../values/encodings.js';
 import { formatBytes } from '../../../values/number-text.js';
+import { parseCsvRecord } from '../../../values/csv.js';
 
 const str = (v: unknown) => v as string;
 
@@ -123,6 +124,7 @@ export const formatFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'parse_xml', resultName: 'first-argument', params: ['string'], returns: 'dynamic', row: (x) => parseXml(str(x)), docs: 'parse-xml-function', doc: 'Converts XML text to a dynamic value (attributes as "@name", text beside children as "#text", repeated elements as arrays); null when not well-formed.', example: 'print parse_xml("<e name=\\"value\\">text</e>")' }),
   extractJsonDef,
   parseCommandLineDef,
+  simple({ name: 'parse_csv', resultName: 'first-argument', params: ['string'], returns: 'dynamic', row: (x) => Object.freeze(parseCsvRecord(str(x))), docs: 'parse-csv-function', doc: 'The fields of one comma-separated record (quoted fields may hold commas, quotes and line feeds) as a string array.', example: `print parse_csv('aa,"b,b,b",cc')` }),
   simple({ name: 'url_encode', params: ['string'], returns: 'string', row: (x) => urlEncode(str(x), true), docs: 'url-encode-function', doc: 'Percent-encodes a URL for transmission (a space becomes "+").', example: "print url_encode(@'https://www.bing.com/hello world')" }),
   simple({ name: 'url_encode_component', params: ['string'], returns: 'string', row: (x) => urlEncode(str(x), false), docs: 'url-encode-component-function', doc: 'Percent-encodes a URL for transmission (a space becomes "%20").', example: "print url_encode_component(@'https://www.bing.com/hello world/')" }),
   simple({ name: 'url_decode', params: ['string'], returns: 'string', row: (x) => urlDecode(str(x)), docs: 'url-decode-function', doc: 'Decodes a percent-encoded URL.', example: "print url_decode(@'https%3a%2f%2fwww.bing.com%2f')" }),

@@ -5,6 +5,7 @@
 import * as t from '../../strings/text-functions.js';
 import { codePointsToString } from '../../../values/encodings.js';
 import { toHex } from '../../../values/number-text.js';
+import { punycodeDecode, punycodeDomainDecode, punycodeDomainEncode, punycodeEncode } from '../../../values/punycode.js';
 import type { Dynamic, ScalarType } from '../../../values/types.js';
 import { dynamicFromScalar } from '../../../values/dynamic.js';
 import { vectorWriter } from '../../../tables/builder.js';
@@ -112,4 +113,8 @@ export const textFunctions: readonly ScalarFunctionDef[] = [
   toHexDef,
   codePointsToStringDef,
   newGuidDef,
+  simple({ name: 'punycode_from_string', params: ['string'], returns: 'string', row: (x) => punycodeEncode(str(x)), docs: 'punycode-from-string-function', doc: 'The Punycode (RFC 3492) form of a string, without "xn--"; "" when it cannot be encoded.', example: "print punycode_from_string('académie-française')" }),
+  simple({ name: 'punycode_to_string', params: ['string'], returns: 'string', row: (x) => punycodeDecode(str(x)), docs: 'punycode-to-string-function', doc: 'The string a Punycode text (without "xn--") encodes; "" when it is not valid Punycode.', example: "print punycode_to_string('acadmie-franaise-npb1a')" }),
+  simple({ name: 'punycode_domain_to_string', params: ['string'], returns: 'string', row: (x) => punycodeDomainEncode(str(x)), docs: 'punycode-domain-to-string-function', doc: 'An internationalized domain name with each non-ASCII label encoded as "xn--" Punycode.', example: "print punycode_domain_to_string('Riðill｡Skáldskaparmál｡org')" }),
+  simple({ name: 'punycode_domain_from_string', params: ['string'], returns: 'string', row: (x) => punycodeDomainDecode(str(x)), docs: 'punycode-domain-from-string-function', doc: 'A domain name with each "xn--" Punycode label decoded.', example: "print punycode_domain_from_string('xn--Ge-mia.Bulg.edu')" }),
 ];
