@@ -30,6 +30,22 @@ function vegaUnusedInWorker(): Plugin {
   };
 }
 
+/**
+ * The rule-test runner names files relative to `process.cwd()` (run-file.ts's displayPath); in the worker the
+ * working directory is the in-memory folder of the test being run (src/worker/rule-tests.ts).
+ */
+function workingDirectoryInWorker(): Plugin {
+  const runFile = here('../src/node/rule-test/run-file.ts');
+  return {
+    name: 'kqlite-cwd-in-worker',
+    transform(code, id) {
+      if (id !== runFile) return undefined;
+      if (!code.includes('process.cwd()')) this.error('run-file.ts no longer calls process.cwd(): update web/vite.config.ts');
+      return { code: code.replaceAll('process.cwd()', JSON.stringify('/examples/tests')), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [contosoDataset(here('../fixtures/contoso'))],
@@ -42,11 +58,12 @@ export default defineConfig({
     // Microsoft's Kusto language service (Bridge.NET output, in Monaco's Kusto worker) takes `global` for its
     // global object once a bundler has wrapped it as a CommonJS module.
     global: 'globalThis',
-    // displayPath() in the rule-test runner asks for the working directory: the in-memory file system's root.
-    'process.cwd': '__kqliteCwd',
   },
-  worker: { format: 'es', plugins: () => [vegaUnusedInWorker(), contosoDataset(here('../fixtures/contoso'))] },
+  worker: { format: 'es', plugins: () => [vegaUnusedInWorker(), workingDirectoryInWorker(), contosoDataset(here('../fixtures/contoso'))] },
   server: { fs: { allow: [here('..')] } },
+  // The dev server serves dependencies of workers unbundled unless listed: the Kusto worker's Bridge.NET scripts
+  // only work bundled (CommonJS-style globals).
+  optimizeDeps: { include: ['@kusto/monaco-kusto/release/esm/kusto.worker.js'] },
   build: {
     target: 'es2022',
     outDir: 'dist',

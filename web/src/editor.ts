@@ -5,7 +5,7 @@ import * as monaco from 'monaco-editor/esm/vs/editor/edcore.main.js';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
 import { getKustoWorker, themeNames, type Database as KustoDatabase, type EngineSchema } from '@kusto/monaco-kusto';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
-import KustoWorker from '@kusto/monaco-kusto/release/esm/kusto.worker.js?worker';
+import KustoWorker from './kusto.worker.ts?worker';
 import type { ColumnInfo, DiagnosticInfo } from './protocol';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {

@@ -135,3 +135,25 @@ export async function gridRows(page: Page): Promise<{ header: string[][]; rows: 
   const ordered = [...rows.keys()].sort((a, b) => a - b);
   return { header, rows: ordered.map((i) => rows.get(i)!), domRowsMax };
 }
+
+/** Waits until the Kusto language service has coloured the editor's text (semantic colours come from its worker). */
+export async function waitForColouring(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('#editor .view-line span span')].some((s) => {
+        const c = getComputedStyle(s).color;
+        return c !== 'rgb(0, 0, 0)' && c !== 'rgb(0, 0, 255)';
+      }),
+    null,
+    { timeout: 120_000 },
+  );
+}
+
+/** The labels of the editor's completion list after typing `text` at the end of the query and asking for it. */
+export async function completionsAfter(page: Page, query: string): Promise<string[]> {
+  await typeQuery(page, query);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.suggest-widget .monaco-list-row', { timeout: 60_000 });
+  return page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+}

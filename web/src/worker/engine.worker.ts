@@ -9,8 +9,6 @@ import type { DiagnosticInfo, QueryError, Reply, Request, TableInfo } from '../p
 import { loadBundledDataset, loadDroppedFiles } from './data';
 import { ResultHolder } from './results';
 
-(globalThis as { __kqliteCwd?: () => string }).__kqliteCwd = () => '/examples/tests';
-
 let db = new Database();
 const tables = new Map<string, TableInfo>();
 const results = new ResultHolder();
