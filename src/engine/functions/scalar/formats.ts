@@ -23,6 +23,7 @@ import {
 } from '../../../values/encodings.js';
 import { formatBytes } from '../../../values/number-text.js';
 import { parseCsvRecord } from '../../../values/csv.js';
+import { gzipDecompressBase64, zlibDecompressBase64 } from '../../../values/compression.js';
 
 const str = (v: unknown) => v as string;
 
@@ -132,5 +133,7 @@ export const formatFunctions: readonly ScalarFunctionDef[] = [
   simple({ name: 'base64_encode_fromarray', params: ['dynamic'], returns: 'string', row: (x) => base64FromLongArray(x as Dynamic), docs: 'base64-encode-fromarray-function', doc: 'Base64 of an array of bytes (integers 0 to 255); "" when the array is not one.', example: 'print base64_encode_fromarray(dynamic([75, 117, 115, 116, 111]))' }),
   simple({ name: 'base64_decode_toguid', params: ['string'], returns: 'guid', row: (x) => base64ToGuid(str(x)), docs: 'base64-decode-toguid-function', doc: 'The guid of 16 base64-encoded bytes (.NET byte order); null otherwise.', example: 'print base64_decode_toguid("8jMxriJurkmwahbmqbIS6w==")' }),
   simple({ name: 'base64_encode_fromguid', params: ['guid'], returns: 'string', row: (g) => base64FromBytes(guidToBytes(str(g))), docs: 'base64-encode-fromguid-function', doc: 'Base64 of a guid\'s 16 bytes (.NET byte order).', example: 'print base64_encode_fromguid(toguid("ae3133f2-6e22-49ae-b06a-16e6a9b212eb"))' }),
+  simple({ name: 'gzip_decompress_from_base64_string', params: ['string'], returns: 'string', row: (x) => gzipDecompressBase64(str(x)), docs: 'gzip-base64-decompress', doc: 'The UTF-8 text of base64-encoded gzip data (header flags must be 0); "" when it does not decompress.', example: 'print gzip_decompress_from_base64_string("H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA==")' }),
+  simple({ name: 'zlib_decompress_from_base64_string', params: ['string'], returns: 'string', row: (x) => zlibDecompressBase64(str(x)), docs: 'zlib-base64-decompress-function', doc: 'The UTF-8 text of base64-encoded zlib data (window size 15); "" when it does not decompress.', example: 'print zlib_decompress_from_base64_string("eJwLSS0uUSguKcrMS1cwNDIGACxqBQ4=")' }),
   simple({ name: 'format_bytes', resultName: 'first-argument', params: ['real*', 'integer', 'string'], optional: 2, returns: 'string', nulls: 'custom', row: (x, p, u) => (x === null ? null : formatBytes(x as number, p === undefined || p === null ? 0 : Number(p), u === undefined || u === null ? '' : str(u))), docs: 'format-bytes-function', doc: 'A data size in bytes as text with a unit (Bytes, KB, MB... by powers of 1024).', example: 'print format_bytes(10332, 1)' }),
 ];
