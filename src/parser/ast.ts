@@ -3,9 +3,24 @@
 // Nodes are plain, serialisable data tagged by `kind`, so tests can compare them structurally.
 
 import type { Span } from '../diagnostics.js';
-import type { ScalarType } from '../values/types.js';
+import type {
+  BinaryOp,
+  BoolLiteral,
+  ColumnDecl,
+  DynamicLiteral,
+  Identifier,
+  ListOp,
+  LongLiteral,
+  RealLiteral,
+  ScalarTypeRef,
+  StringLiteral,
+  TabularTypeRef,
+  TimespanLiteral,
+  TypedLiteral,
+} from './ast-leaves.js';
 
 export type { Span };
+export type * from './ast-leaves.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Script and statements
@@ -46,44 +61,6 @@ export interface UnsupportedStatement {
   readonly span: Span;
 }
 
-export interface Identifier {
-  readonly kind: 'Identifier';
-  readonly name: string;
-  /** Written as ['x'] or ["x"] in the source. */
-  readonly quoted: boolean;
-  readonly span: Span;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Types in declarations: datatable columns, lambda parameters, `to typeof(...)`, `typeof(...)`, parse columns.
-
-/** The ten KQL scalar types (src/values/types.ts owns the list). */
-export type ScalarTypeName = ScalarType;
-
-/** A scalar type, written with any alias (`boolean`, `double`, `date`, `time`, `int32`, `int64`, `uniqueid`...). */
-export interface ScalarTypeRef {
-  readonly kind: 'ScalarType';
-  readonly type: ScalarTypeName;
-  /** The spelling in the source. */
-  readonly text: string;
-  readonly span: Span;
-}
-
-export interface ColumnDecl {
-  readonly kind: 'ColumnDecl';
-  readonly name: Identifier;
-  readonly type: ScalarTypeRef;
-  readonly span: Span;
-}
-
-/** `(col:type, ...)` or `(*)` or `(*, col:type)`: a tabular parameter's schema. */
-export interface TabularTypeRef {
-  readonly kind: 'TabularType';
-  readonly columns: readonly ColumnDecl[];
-  readonly wildcard: boolean;
-  readonly span: Span;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Lambdas: let F = (a:string, T:(*), n:long = 5) { let x = ...; body }
 
@@ -110,28 +87,9 @@ export interface Lambda {
 // scalar is decided by the binder. A tabular pipeline is an expression too (`Pipeline`).
 
 export type Expression =
-  | NameRef
-  | JoinSideRef
-  | StringLiteral
-  | LongLiteral
-  | RealLiteral
-  | BoolLiteral
-  | TimespanLiteral
-  | TypedLiteral
-  | DynamicLiteral
-  | UnaryExpr
-  | BinaryExpr
-  | ListOpExpr
-  | BetweenExpr
-  | CallExpr
-  | MemberExpr
-  | IndexExpr
-  | StarExpr
-  | NamedArg
-  | TypeOfExpr
-  | ParenExpr
-  | Pipeline
-  | TabularSource;
+  | NameRef | JoinSideRef | StringLiteral | LongLiteral | RealLiteral | BoolLiteral | TimespanLiteral | TypedLiteral
+  | DynamicLiteral | UnaryExpr | BinaryExpr | ListOpExpr | BetweenExpr | CallExpr | MemberExpr | IndexExpr
+  | StarExpr | NamedArg | TypeOfExpr | ParenExpr | Pipeline | TabularSource;
 
 export interface NameRef {
   readonly kind: 'Name';
@@ -153,132 +111,12 @@ export interface JoinSideRef {
   readonly span: Span;
 }
 
-/** One or more adjacent string literals, concatenated; escapes decoded. */
-export interface StringLiteral {
-  readonly kind: 'StringLiteral';
-  readonly value: string;
-  /** True when written as h"..." / H"..." (obfuscated): same value, hidden in traces. */
-  readonly obfuscated?: boolean;
-  readonly span: Span;
-}
-
-/** Integer literal (decimal or 0x hex): type long, exact to 64 bits. */
-export interface LongLiteral {
-  readonly kind: 'LongLiteral';
-  readonly value: bigint;
-  readonly span: Span;
-}
-
-/** Literal with `.` or exponent: type real. */
-export interface RealLiteral {
-  readonly kind: 'RealLiteral';
-  readonly value: number;
-  readonly span: Span;
-}
-
-export interface BoolLiteral {
-  readonly kind: 'BoolLiteral';
-  readonly value: boolean;
-  readonly span: Span;
-}
-
-/** `1d`, `1.5h`, `100ms`, `5microseconds`, `1tick`: decoded to 100-ns ticks. */
-export interface TimespanLiteral {
-  readonly kind: 'TimespanLiteral';
-  readonly ticks: bigint;
-  readonly text: string;
-  readonly span: Span;
-}
-
-/**
- * `int(5)`, `long(null)`, `real(nan)`, `real(+inf)`, `bool(true)`, `datetime(2026-01-01 10:00)`, `timespan(1d)`,
- * `time(0.12:00:00)`, `guid(...)`, `decimal(1.5)`. `text` is the raw text between the parentheses, trimmed;
- * `null` when the content is the keyword null. Values are decoded by the binder (src/values), which owns the
- * value formats and reports bad ones.
- */
-export interface TypedLiteral {
-  readonly kind: 'TypedLiteral';
-  readonly type: ScalarTypeRef;
-  readonly text: string | null;
-  readonly span: Span;
-}
-
-/** `dynamic(...)`: its content as a JSON-like tree whose leaves are literals. */
-export interface DynamicLiteral {
-  readonly kind: 'DynamicLiteral';
-  readonly value: DynamicNode;
-  readonly span: Span;
-}
-
-export type DynamicNode =
-  | { readonly kind: 'DynNull'; readonly span: Span }
-  | { readonly kind: 'DynArray'; readonly items: readonly DynamicNode[]; readonly span: Span }
-  | {
-      readonly kind: 'DynBag';
-      readonly entries: readonly { readonly key: string; readonly value: DynamicNode }[];
-      readonly span: Span;
-    }
-  | StringLiteral
-  | LongLiteral
-  | RealLiteral
-  | BoolLiteral
-  | TimespanLiteral
-  | TypedLiteral;
-
 export interface UnaryExpr {
   readonly kind: 'Unary';
   readonly op: '-' | '+';
   readonly operand: Expression;
   readonly span: Span;
 }
-
-/** Binary operators in canonical lower-case spelling. `in`/`has_any`-style list operators are ListOpExpr. */
-export type BinaryOp =
-  | 'or'
-  | 'and'
-  | '=='
-  | '!='
-  | '=~'
-  | '!~'
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '%'
-  | StringOp
-  | 'matches regex'
-  /** Added by the parser: `Col:"x"`, search's term operator (search-operator.md): `Col has "x"`, with `*` wildcards in the term. */
-  | ':';
-
-export type StringOp =
-  | 'has'
-  | '!has'
-  | 'has_cs'
-  | '!has_cs'
-  | 'hasprefix'
-  | '!hasprefix'
-  | 'hasprefix_cs'
-  | '!hasprefix_cs'
-  | 'hassuffix'
-  | '!hassuffix'
-  | 'hassuffix_cs'
-  | '!hassuffix_cs'
-  | 'contains'
-  | '!contains'
-  | 'contains_cs'
-  | '!contains_cs'
-  | 'startswith'
-  | '!startswith'
-  | 'startswith_cs'
-  | '!startswith_cs'
-  | 'endswith'
-  | '!endswith'
-  | 'endswith_cs'
-  | '!endswith_cs';
 
 export interface BinaryExpr {
   readonly kind: 'Binary';
@@ -288,7 +126,6 @@ export interface BinaryExpr {
   readonly span: Span;
 }
 
-export type ListOp = 'in' | '!in' | 'in~' | '!in~' | 'has_any' | 'has_all';
 
 /**
  * `x in (a, b)`, `x !in~ (dyn)`, `x has_any (T)`, `x in ((T | project c))`.
@@ -379,14 +216,7 @@ export interface Pipeline {
 // Tabular sources: operators that start a pipeline without input.
 
 export type TabularSource =
-  | DatatableExpr
-  | PrintExpr
-  | RangeExpr
-  | UnionOp
-  | ExternaldataExpr
-  | EvaluateOp
-  | FindExpr
-  | SearchOp;
+  | DatatableExpr | PrintExpr | RangeExpr | UnionOp | ExternaldataExpr | EvaluateOp | FindExpr | SearchOp;
 
 export interface DatatableExpr {
   readonly kind: 'Datatable';
@@ -463,45 +293,11 @@ export interface SearchOp {
 // Tabular operators (after a `|`).
 
 export type TabularOperator =
-  | WhereOp
-  | ExtendOp
-  | ProjectOp
-  | ProjectAwayOp
-  | ProjectKeepOp
-  | ProjectRenameOp
-  | ProjectReorderOp
-  | SummarizeOp
-  | SortOp
-  | TopOp
-  | TakeOp
-  | CountOp
-  | DistinctOp
-  | JoinOp
-  | LookupOp
-  | UnionOp
-  | MvExpandOp
-  | MvApplyOp
-  | MakeSeriesOp
-  | RenderOp
-  | ParseOp
-  | AsOp
-  | InvokeOp
-  | EvaluateOp
-  | SerializeOp
-  | GetSchemaOp
-  | SampleOp
-  | SearchOp
-  | FindExpr
-  | ParseKvOp
-  | ParseWhereOp
-  | ScanOp
-  | TopNestedOp
-  | TopHittersOp
-  | SampleDistinctOp
-  | PartitionOp
-  | ForkOp
-  | MakeGraphOp
-  | GraphMatchOp;
+  | WhereOp | ExtendOp | ProjectOp | ProjectAwayOp | ProjectKeepOp | ProjectRenameOp | ProjectReorderOp
+  | SummarizeOp | SortOp | TopOp | TakeOp | CountOp | DistinctOp | JoinOp | LookupOp | UnionOp | MvExpandOp
+  | MvApplyOp | MakeSeriesOp | RenderOp | ParseOp | AsOp | InvokeOp | EvaluateOp | SerializeOp | GetSchemaOp
+  | SampleOp | SearchOp | FindExpr | ParseKvOp | ParseWhereOp | ScanOp | TopNestedOp | TopHittersOp
+  | SampleDistinctOp | PartitionOp | ForkOp | MakeGraphOp | GraphMatchOp | ReduceOp;
 
 /**
  * `kind=leftouter`, `hint.strategy=shuffle`, `withsource=T`, `isfuzzy=true`, `bagexpansion=array`, ... Every operator
@@ -748,6 +544,8 @@ export interface RenderOp {
   readonly kind: 'Render';
   readonly chart: Identifier;
   readonly properties: readonly OperatorParam[];
+  /** Added by the parser: the legacy `render piechart by a, b` (the chart's series / label columns). */
+  readonly by?: readonly Identifier[];
   readonly span: Span;
 }
 
@@ -885,6 +683,15 @@ export interface TopNestedLevel {
   readonly span: Span;
 }
 
+/** `reduce [kind=source] by Expr [with threshold=0.1, characters="…"]` (reduce-operator.md). */
+export interface ReduceOp {
+  readonly kind: 'Reduce';
+  readonly params: readonly OperatorParam[];
+  readonly by: Assignment;
+  readonly properties: readonly OperatorParam[];
+  readonly span: Span;
+}
+
 /** `top-hitters N of Expr [by Aggregation]` (top-hitters-operator.md). */
 export interface TopHittersOp {
   readonly kind: 'TopHitters';
@@ -986,26 +793,6 @@ export interface GraphEdge {
 }
 
 export type Node =
-  | Script
-  | Statement
-  | Identifier
-  | Expression
-  | Lambda
-  | LambdaParam
-  | TabularOperator
-  | Assignment
-  | OperatorParam
-  | SortKey
-  | ColumnPattern
-  | MvExpandItem
-  | MakeSeriesAggregate
-  | ColumnDecl
-  | ScalarTypeRef
-  | TabularTypeRef
-  | NameList
-  | ScanStep
-  | TopNestedLevel
-  | ForkBranch
-  | GraphPattern
-  | GraphNode
-  | GraphEdge;
+  | Script | Statement | Identifier | Expression | Lambda | LambdaParam | TabularOperator | Assignment
+  | OperatorParam | SortKey | ColumnPattern | MvExpandItem | MakeSeriesAggregate | ColumnDecl | ScalarTypeRef
+  | TabularTypeRef | NameList | ScanStep | TopNestedLevel | ForkBranch | GraphPattern | GraphNode | GraphEdge;

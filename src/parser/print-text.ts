@@ -10,7 +10,7 @@ import { AnyName } from './tokens.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Names
 
-const IDENT = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z_][A-Za-z0-9_]*)$/;
+const IDENT = /^(?:\$?[A-Za-z_][A-Za-z0-9_]*|[0-9]+[A-Za-z_][A-Za-z0-9_]*)$/;
 const TYPED_LITERAL_WORD = /^(?:bool|boolean|int|int32|long|int64|real|double|decimal|datetime|date|timespan|time|guid|uniqueid|uuid)$/;
 const bare = new Map<string, boolean>();
 

@@ -400,8 +400,12 @@ function operator(op: TabularOperator): string {
       const by = op.by.length ? ` by ${assignments(op.by)}` : '';
       return `make-series ${params(op.params)}${aggs} on ${expr(op.on, PREC.add)}${axis}${by}`;
     }
-    case 'Render':
-      return `render ${ident(op.chart)}${op.properties.length ? ` with (${op.properties.map(param).join(', ')})` : ''}`;
+    case 'Render': {
+      const by = op.by ? ` by ${op.by.map(ident).join(', ')}` : '';
+      return `render ${ident(op.chart)}${by}${op.properties.length ? ` with (${op.properties.map(param).join(', ')})` : ''}`;
+    }
+    case 'Reduce':
+      return `reduce ${params(op.params)}by ${assignment(op.by)}${op.properties.length ? ` with ${op.properties.map(param).join(', ')}` : ''}`;
     case 'Parse':
       return `parse ${params(op.params)}${expr(op.source, PREC.or)} with ${parsePattern(op.pattern)}`;
     case 'ParseWhere':

@@ -133,9 +133,16 @@ export function binary(op: BinaryOp, left: Expression, right: Expression): Expre
   return { kind: 'Binary', op, left, right, span: mergeSpans(left.span, right.span) };
 }
 
-/** `<>` is Kusto's alternative spelling of `!=` (KqlTokens.g4); the AST keeps one canonical form. */
+/** Kusto's alternative spellings (KqlTokens.g4): the AST keeps one canonical form. */
+const CANONICAL_OP: Record<string, BinaryOp> = {
+  '<>': '!=',
+  notcontains: '!contains',
+  containscs: 'contains_cs',
+  notcontainscs: '!contains_cs',
+};
+
 export function comparisonOp(image: string): BinaryOp {
-  return (image === '<>' ? '!=' : image) as BinaryOp;
+  return CANONICAL_OP[image] ?? (image as BinaryOp);
 }
 
 export function listOp(image: string): ListOp {

@@ -105,7 +105,8 @@ export const LongTok = createToken({ name: 'Long', pattern: /\d+(?![A-Za-z0-9_])
 
 export const StringOpTok = createToken({
   name: 'StringOp',
-  pattern: /!?(?:has(?:prefix|suffix)?|contains|startswith|endswith)(?:_cs)?(?![A-Za-z0-9_])/,
+  // Also Kusto's legacy spellings notcontains, containscs, notcontainscs (the AST keeps the canonical ones).
+  pattern: /(?:!?(?:has(?:prefix|suffix)?|contains|startswith|endswith)(?:_cs)?|notcontains(?:cs)?|containscs)(?![A-Za-z0-9_])/,
   categories: [BinaryOperator],
   label: 'string operator',
 });
@@ -161,6 +162,8 @@ export const Identifier = createToken({
 export const HintName = createToken({ name: 'HintName', pattern: /hint\.[A-Za-z_][A-Za-z0-9_]*/, label: 'hint' });
 export const DollarLeft = createToken({ name: 'DollarLeft', pattern: /\$left(?![A-Za-z0-9_])/, label: "'$left'" });
 export const DollarRight = createToken({ name: 'DollarRight', pattern: /\$right(?![A-Za-z0-9_])/, label: "'$right'" });
+/** `$table` (union/search's source column), `d.$id`: Kusto names may start with `$`. */
+export const DollarName = createToken({ name: 'DollarName', pattern: /\$[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyName], label: 'identifier' });
 
 const keywordTokens: TokenType[] = [];
 function kw(word: string, soft: boolean, categories: TokenType[] = []): TokenType {
@@ -238,6 +241,7 @@ export const Search = kw('search', true);
 export const Scan = kw('scan', true);
 export const Partition = kw('partition', true);
 export const Fork = kw('fork', true);
+export const Reduce = kw('reduce', true);
 export const Of = kw('of', true);
 /** Legacy spellings of mv-expand / mv-apply. */
 export const MvExpandLegacy = kw('mvexpand', true);
@@ -282,6 +286,7 @@ export const ALL_TOKENS: TokenType[] = [
   HintName,
   DollarLeft,
   DollarRight,
+  DollarName,
   // Longest first: with `as` before `asc`, longer_alt would turn `asc` into an Identifier instead of Kw_asc.
   ...[...keywordTokens].sort((x, y) => String(y.PATTERN).length - String(x.PATTERN).length),
   Identifier,

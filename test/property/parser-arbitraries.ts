@@ -276,6 +276,16 @@ const graphEdge = fc.tuple(fc.constantFrom('-->' as const, '<--' as const, '--' 
 }));
 const graphPattern = fc.tuple(graphNode, fc.array(fc.tuple(graphEdge, graphNode), { maxLength: 2 })).map(([n, rest]) => ({ kind: 'GraphPattern' as const, elements: [n, ...rest.flat()], span: sp }));
 
+/** Whether the expression is printed starting with `*` (distinct reads a leading `*` as its star item). */
+function startsWithStar(e: Expression): boolean {
+  for (;;) {
+    if (e.kind === 'Star') return true;
+    if (e.kind === 'Binary' || e.kind === 'ListOp' || e.kind === 'Between') e = e.left;
+    else if (e.kind === 'Member' || e.kind === 'Index') e = e.target;
+    else return false;
+  }
+}
+
 /** The operators added for issue #12. */
 function moreOperators(): fc.Arbitrary<TabularOperator>[] {
   return [
@@ -284,7 +294,7 @@ function moreOperators(): fc.Arbitrary<TabularOperator>[] {
     fc.tuple(hints, sortKey).map(([ps, k]): TabularOperator => withParams({ kind: 'Sort', keyword: 'order', keys: [k], span: sp }, ps)),
     fc.tuple(hints, smallLong).map(([ps, count]): TabularOperator => withParams({ kind: 'Take', keyword: 'take', count, span: sp }, ps)),
     fc.option(ident, { nil: undefined }).map((as): TabularOperator => ({ kind: 'Count', ...(as ? { as: { ...as, quoted: false } } : {}), span: sp })),
-    fc.tuple(hints, fc.array(fc.oneof(pred, fc.constant<Expression>({ kind: 'Star', span: sp }), fc.tuple(itemIdent, pred).map(([name, value]): Expression => ({ kind: 'NamedArg', name, value, span: sp }))), { minLength: 2, maxLength: 3 })).map(
+    fc.tuple(hints, fc.array(fc.oneof(pred.filter((e) => !startsWithStar(e)), fc.constant<Expression>({ kind: 'Star', span: sp }), fc.tuple(itemIdent, pred).map(([name, value]): Expression => ({ kind: 'NamedArg', name, value, span: sp }))), { minLength: 2, maxLength: 3 })).map(
       ([ps, columns]): TabularOperator => withParams({ kind: 'Distinct', columns, span: sp }, ps),
     ),
     fc.constant<TabularOperator>({

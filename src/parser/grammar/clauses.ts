@@ -158,12 +158,14 @@ export abstract class ClauseRules extends ExpressionRules {
     return this.ACTION(() => ({ kind: 'Unary' as const, op: '-' as const, operand, span: this.spanFrom(first) }));
   });
 
-  /** `[v1, v2, ...]` with an optional trailing comma (datatable values, externaldata URIs). */
+  /** `[v1, v2, ...]` with an optional leading or trailing comma (datatable values, externaldata URIs). */
   bracketList = this.RULE(
     'bracketList',
     (): Expression[] => {
       const values: Expression[] = [];
       this.CONSUME(T.LBracket);
+      // Kusto also takes a leading comma (`[\n, "a", "b"\n, "c", "d"]`, a style of long datatables).
+      this.OPTION3(() => this.CONSUME2(T.Comma));
       this.OPTION(() => {
         this.pushDefined(values, this.SUBRULE(this.expr));
         this.MANY({

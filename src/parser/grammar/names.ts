@@ -106,12 +106,25 @@ export abstract class NameRules extends LiteralRules {
     (): ColumnDecl[] => {
       const cols: ColumnDecl[] = [];
       this.CONSUME(T.LParen);
-      this.MANY_SEP({ SEP: T.Comma, DEF: () => this.pushDefined(cols, this.SUBRULE(this.columnDecl)) });
+      // A trailing comma is allowed (Kusto's RowSchema: `(a:string, b:long,)`).
+      this.OPTION(() => {
+        this.pushDefined(cols, this.SUBRULE(this.columnDecl));
+        this.MANY({
+          GATE: () => !this.is(this.LA(2), T.RParen),
+          DEF: () => this.pushDefined(cols, this.SUBRULE(this.commaColumnDecl)),
+        });
+        this.OPTION2(() => this.CONSUME(T.Comma));
+      });
       this.CONSUME(T.RParen);
       return cols;
     },
     { recoveryValueFunc: () => [] },
   );
+
+  commaColumnDecl = this.RULE('commaColumnDecl', (): ColumnDecl => {
+    this.CONSUME(T.Comma);
+    return this.SUBRULE(this.columnDecl);
+  }, DROP_ON_ERROR);
 
   columnPatternList = this.RULE('columnPatternList', (): ColumnPattern[] => this.commaList(this.columnPattern), {
     recoveryValueFunc: () => [],

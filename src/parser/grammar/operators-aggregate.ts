@@ -134,6 +134,19 @@ export abstract class AggregateOperatorRules extends RowOperatorRules {
     return this.SUBRULE(this.expr);
   });
 
+  /** `reduce [params] by Expr [with threshold=…, characters=…]`. */
+  reduceOp = this.RULE('reduceOp', (): TabularOperator => {
+    const first = this.CONSUME(T.Reduce);
+    const params = this.SUBRULE(this.opParams, { ARGS: [P_KNOWN] });
+    this.CONSUME(T.By);
+    const by = this.SUBRULE(this.assignment);
+    const properties = this.OPTION(() => {
+      this.CONSUME(T.With);
+      return this.commaList(this.property);
+    }) ?? [];
+    return this.ACTION(() => ({ kind: 'Reduce' as const, params, by, properties, span: this.spanFrom(first) }));
+  }, DROP_ON_ERROR);
+
   /** `top-hitters N of Expr [by Aggregation]`. */
   topHittersOp = this.RULE('topHittersOp', (): TabularOperator => {
     const first = this.CONSUME(T.TopHitters);

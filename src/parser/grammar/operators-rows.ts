@@ -118,13 +118,35 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
     const first = this.CONSUME(T.Render);
     const chart = this.SUBRULE(this.declName);
     const properties: OperatorParam[] = [];
-    this.MANY({
-      GATE: () => this.is(this.LA(2), T.Eq) && LEGACY_RENDER_PROPERTIES.has(this.LA(1).image),
-      DEF: () => this.pushDefined(properties, this.SUBRULE(this.renderProperty)),
-    });
+    let by: Identifier[] | undefined;
+    this.MANY(() =>
+      this.OR([
+        {
+          GATE: () => this.is(this.LA(2), T.Eq) && LEGACY_RENDER_PROPERTIES.has(this.LA(1).image),
+          ALT: () => this.pushDefined(properties, this.SUBRULE(this.renderProperty)),
+        },
+        { ALT: () => (by = this.SUBRULE(this.renderBy)) },
+      ]),
+    );
     const withProperties = this.OPTION(() => this.SUBRULE(this.renderWith)) ?? [];
-    return this.ACTION(() => ({ kind: 'Render' as const, chart, properties: [...properties, ...withProperties], span: this.spanFrom(first) }));
+    return this.ACTION(() => ({
+      kind: 'Render' as const,
+      chart,
+      properties: [...properties, ...withProperties],
+      ...(by ? { by } : {}),
+      span: this.spanFrom(first),
+    }));
   }, DROP_ON_ERROR);
+
+  /** The legacy `by a, b` of render. */
+  renderBy = this.RULE(
+    'renderBy',
+    (): Identifier[] => {
+      this.CONSUME(T.By);
+      return this.commaList(this.declName);
+    },
+    { recoveryValueFunc: () => [] },
+  );
 
   renderWith = this.RULE(
     'renderWith',

@@ -54,6 +54,7 @@ export class KqlParser extends GraphOperatorRules {
       { ALT: () => this.SUBRULE(this.forkOp) },
       { ALT: () => this.SUBRULE(this.makeGraphOp) },
       { ALT: () => this.SUBRULE(this.graphMatchOp) },
+      { ALT: () => this.SUBRULE(this.reduceOp) },
     ];
     return this.operatorTable;
   }

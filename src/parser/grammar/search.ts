@@ -20,6 +20,11 @@ export abstract class SearchRules extends ClauseRules {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => this.is(this.LA(1), T.Star) && this.is(this.LA(2), T.And), ALT: () => this.SUBRULE(this.starAnd) },
+        {
+          // `search *`: every row.
+          GATE: () => this.is(this.LA(1), T.Star) && !this.is(this.LA(2), T.BinaryOperator),
+          ALT: () => this.tok(T.Star, (t): Expression => ({ kind: 'Star', span: tokenSpan(t) })),
+        },
         { ALT: () => this.SUBRULE(this.expr) },
       ],
     });
