@@ -47,6 +47,7 @@ const editor = createKqlEditor($('editor'), '', () => void run());
 const model = editor.getModel()!;
 (window as unknown as { __kqlite: unknown }).__kqlite = Object.assign(timings, {
   query: () => model.getValue(),
+  testYaml: () => testEditor?.getValue() ?? '',
   markers: () => monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber, column: m.startColumn, endLine: m.endLineNumber, endColumn: m.endColumn })),
 });
 
@@ -316,10 +317,10 @@ function ensureTestEditor(): monaco.editor.IStandaloneCodeEditor {
 }
 const testSelect = $<HTMLSelectElement>('test-examples');
 shippedTests.forEach((t, i) => testSelect.add(new Option(t.name, String(i))));
-testSelect.addEventListener('change', () => {
+testSelect.addEventListener('change', async () => {
   const t = shippedTests[Number(testSelect.value)];
-  if (t) ensureTestEditor().setValue(t.yaml);
   testSelect.value = '';
+  if (t) ensureTestEditor().setValue(await t.load());
 });
 $('run-tests').addEventListener('click', async () => {
   const summary = $('test-summary');

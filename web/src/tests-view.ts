@@ -3,11 +3,11 @@
 import { ansiToElements } from './ansi';
 import type { RuleTestReply } from './protocol';
 
-const shipped = import.meta.glob('../../examples/tests/**/*.test.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const shipped = import.meta.glob('../../examples/tests/**/*.test.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
 /** Shipped tests by their path under examples/tests (they run there: their `rule: ../rules/…` paths resolve). */
-export const shippedTests: readonly { name: string; yaml: string }[] = Object.entries(shipped)
-  .map(([path, yaml]) => ({ name: path.replace(/^.*examples\/tests\//, ''), yaml }))
+export const shippedTests: readonly { name: string; load: () => Promise<string> }[] = Object.entries(shipped)
+  .map(([path, load]) => ({ name: path.replace(/^.*examples\/tests\//, ''), load }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
 export const STARTER_TEST = `# A rule test as \`kqlite test\` reads it (format: README "Rule tests").
