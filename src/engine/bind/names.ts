@@ -28,6 +28,7 @@ export function defaultColumnName(e: A.Expression): string | undefined {
       const first = e.args[0];
       const rule = first ? lookupScalar(e.callee.name)?.resultName : undefined;
       if (!first || !rule) return undefined;
+      if (typeof rule === 'object' && 'fixed' in rule) return rule.fixed;
       const inner = defaultColumnName(first);
       if (rule === 'first-argument' || inner === undefined) return inner;
       return `${rule.prefix ?? ''}${inner}${rule.suffix ?? ''}`;

@@ -8,6 +8,7 @@ import { countAggregates } from './aggregate/count.js';
 import { countDistinctAggregates } from './aggregate/count-distinct.js';
 import { bitwiseAggregates } from './aggregate/bitwise.js';
 import { buildschemaAggregates } from './aggregate/buildschema.js';
+import { sketchAggregates } from './aggregate/sketches.js';
 import { extremeAggregates } from './aggregate/extremes.js';
 import { percentileAggregates } from './aggregate/percentile.js';
 import { statisticsAggregates } from './aggregate/stats.js';
@@ -26,6 +27,7 @@ import { specialFunctions } from './special.js';
 import type { FunctionDef } from './types.js';
 import { windowFunctions } from './window.js';
 import { windowRankFunctions } from './window-rank.js';
+import { sketchFunctions } from './scalar/sketches.js';
 
 export interface FunctionCategory {
   /** The folder of the category's case files under test/functions/. */
@@ -46,6 +48,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'arrays', functions: arrayFunctions },
   { category: 'window', functions: windowFunctions },
   { category: 'window', functions: windowRankFunctions },
+  { category: 'sketch', functions: sketchFunctions },
   { category: 'special', functions: specialFunctions },
   { category: 'aggregate', functions: countAggregates },
   { category: 'aggregate', functions: sumAvgAggregates },
@@ -57,4 +60,5 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'aggregate', functions: countDistinctAggregates },
   { category: 'aggregate', functions: bitwiseAggregates },
   { category: 'aggregate', functions: buildschemaAggregates },
+  { category: 'aggregate', functions: sketchAggregates },
 ];

@@ -85,9 +85,10 @@ export interface FunctionDoc {
 
 /**
  * How Kusto names the column of an unnamed `f(x)` when x has a name (Microsoft's analyser): after x itself, or x with
- * a prefix and/or suffix (`strlen_x`, `type_x`, `x_sorted`). Without this field: Column1, Column2...
+ * a prefix and/or suffix (`strlen_x`, `type_x`, `x_sorted`), or one fixed name (`hll_merged_result`). Without this
+ * field: Column1, Column2...
  */
-export type ResultName = 'first-argument' | { readonly prefix?: string; readonly suffix?: string };
+export type ResultName = 'first-argument' | { readonly prefix?: string; readonly suffix?: string } | { readonly fixed: string };
 
 export interface ScalarFunctionDef extends FunctionDoc {
   /** 'window': reads neighbouring rows (row_number, prev...); needs a serialized input and is never folded. */

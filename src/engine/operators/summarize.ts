@@ -4,7 +4,7 @@
 // input. An item that is an expression over aggregates (`100.0 * countif(p) / count()`) becomes hidden aggregate
 // columns plus a projection over the Aggregate's output.
 
-import { diagnostic, didYouMean, type Span } from '../../diagnostics.js';
+import { diagnostic, didYouMean, KqlError, type Span } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
 import { makeTable, type Column, type Table } from '../../tables/table.js';
 import { getValue, type Vector } from '../../tables/vector.js';
@@ -116,12 +116,23 @@ export function bindSummarize(input: Plan, op: A.SummarizeOp, lets: LetScope, ct
   return { kind: 'Project', input: node, operator: 'summarize', exprs, schema, span: op.span };
 }
 
+/**
+ * Is this call, inside an expression, an aggregate? A name that is both (hll_merge, merge_tdigest: aggregates of one
+ * argument, scalars of 2 to 64) is the aggregate when its argument count fits only the aggregate
+ * (`dcount_hll(hll_merge(h))`, using-hll-tdigest.md).
+ */
+function isAggregateCall(c: A.CallExpr): boolean {
+  const scalar = lookupScalar(c.callee.name);
+  if (!lookupAggregate(c.callee.name)) return false;
+  return !scalar || c.args.length < scalar.minArgs || c.args.length > scalar.maxArgs;
+}
+
 /** Replace every aggregate call in an expression (not inside nested tabular expressions). */
 function replaceAggregateCalls(e: A.Expression, replace: (c: A.CallExpr) => A.Expression): A.Expression {
   const walk = (x: A.Expression): A.Expression => {
     switch (x.kind) {
       case 'Call':
-        if (lookupAggregate(x.callee.name) && !lookupScalar(x.callee.name)) return replace(x);
+        if (isAggregateCall(x)) return replace(x);
         return { ...x, args: x.args.map(walk) };
       case 'Binary':
         return { ...x, left: walk(x.left), right: walk(x.right) };
@@ -196,6 +207,29 @@ function groupKeyOf(keyVecs: readonly Vector[]): (i: number) => ValueKey {
   };
 }
 
+/**
+ * An aggregate refusing its input (a sketch that hll_merge or tdigest_merge cannot read) fails the query at the
+ * aggregate's call, with the aggregate's own message, like a scalar function (exec/compile-expr.ts).
+ */
+function aggregateError(call: AggregateCall, err: unknown, ctx: ExecContext): never {
+  if (err instanceof KqlError) throw err;
+  throw new KqlError([diagnostic('runtime-error', call.span, { function: call.name, message: (err as Error).message })], ctx.source);
+}
+function addTo(call: AggregateCall, state: unknown, args: readonly (ScalarValue | null)[], ctx: ExecContext): unknown {
+  try {
+    return call.impl.add(state, args);
+  } catch (err) {
+    return aggregateError(call, err, ctx);
+  }
+}
+function finishOf(call: AggregateCall, state: unknown, ctx: ExecContext): ScalarValue | null {
+  try {
+    return call.impl.finish(state);
+  } catch (err) {
+    return aggregateError(call, err, ctx);
+  }
+}
+
 function runAggregate(node: AggregateNode, input: Table, ctx: ExecContext): Table {
   const n = input.rowCount;
   const keyVecs = node.keys.map((k) => evalVector(k, input, ctx));
@@ -229,7 +263,7 @@ function runAggregate(node: AggregateNode, input: Table, ctx: ExecContext): Tabl
       const read = argReaders[a]!;
       const args = argBuffers[a]!;
       for (let k = 0; k < read.length; k++) args[k] = read[k]!(i);
-      st[a] = node.aggregates[a]!.impl.add(st[a], args);
+      st[a] = addTo(node.aggregates[a]!, st[a], args, ctx);
     }
     if ((i & 0xffff) === 0) ctx.check(node.span);
   }
@@ -243,7 +277,7 @@ function runAggregate(node: AggregateNode, input: Table, ctx: ExecContext): Tabl
   });
   node.aggregates.forEach((a, j) => {
     const w = vectorWriter(node.schema[node.keys.length + j]!.type, g);
-    for (let r = 0; r < g; r++) w.set(r, a.impl.finish(states[r]![j]));
+    for (let r = 0; r < g; r++) w.set(r, finishOf(a, states[r]![j], ctx));
     columns.push(w.finish());
   });
   return makeTable(node.schema, columns, g);
