@@ -227,10 +227,25 @@ function elementValue(e: XmlNode & { kind: 'element' }): Dynamic {
   return makeBag(entries);
 }
 
+/** The UTF-8 size of a string, without encoding it (a lone surrogate counts as U+FFFD's 3 bytes). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 /** parse_xml(): the dynamic value of an XML document, or null when it is not well-formed (see the header). */
 export function parseXml(text: string): DynamicBag | null {
   if (text.length === 0 || /^[ \t\r\n]*$/.test(text)) return null;
-  if (text.length > PARSE_XML_MAX_BYTES / 3 && new TextEncoder().encode(text).length > PARSE_XML_MAX_BYTES) return null;
+  if (text.length > PARSE_XML_MAX_BYTES / 3 && utf8Length(text) > PARSE_XML_MAX_BYTES) return null;
   try {
     const root = new XmlReader(text).document();
     return makeBag([[root.name, elementValue(root)]]);

@@ -158,11 +158,12 @@ export function hasAnyIndex(source: string, values: Dynamic): bigint {
 
 /**
  * regex_quote(s) — regex-quote-function.md: s with every regex metacharacter escaped (the page: "(so$me.Te^xt)" →
- * "\(so\$me\.Te\^xt\)"). [U] Which characters count is RE2's QuoteMeta (KQL regexes are RE2): every ASCII character
- * other than letters, digits and "_" gets a backslash; non-ASCII characters are left alone.
+ * "\(so\$me\.Te\^xt\)"). The metacharacters are those of the regex syntax regex.md documents (Rust's regex crate,
+ * whose escape() quotes exactly these): \ . + * ? ( ) | [ ] { } ^ $ # & - ~. Other characters stay as they are — "<"
+ * in particular, since "\<" is a start-of-word assertion there [U: the page lists no characters].
  */
 export function regexQuote(s: string): string {
-  return s.replace(/[^A-Za-z0-9_\u0080-\uffff]/g, (c) => (c === '\u0000' ? '\\x00' : '\\' + c));
+  return s.replace(/[\\.+*?()|[\]{}^$#&\-~]/g, (c) => '\\' + c);
 }
 
 /** isascii(s) — isascii.md: true when every character is ASCII (U+0000..U+007F). */
