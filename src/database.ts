@@ -7,7 +7,7 @@ import { parse } from './parser/index.js';
 import { bindScript } from './engine/bind/bind-script.js';
 import type { CatalogView } from './engine/bind/scope.js';
 import type { Limits } from './engine/exec/context.js';
-import { execute, newExecContext } from './engine/exec/execute.js';
+import { execute, executeAsync, newExecContext } from './engine/exec/execute.js';
 import { explainPlan } from './engine/operators/index.js';
 import type { Plan } from './engine/plan/logical.js';
 import { SchemaMapWithBuiltins } from './tables/builtin-schemas.js';
@@ -21,7 +21,12 @@ import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND } from './values/types.js';
 export interface QueryOptions {
   /** The instant now() and ago() use, for the whole query. Default: the wall clock. */
   readonly now?: Date | string;
+  /**
+   * Stops the query with `runtime-aborted`. query() runs synchronously, so only queryAsync() lets an abort fired on
+   * the same thread (a timer, a button) be seen: it yields to the event loop between operators.
+   */
   readonly signal?: AbortSignal;
+  /** Rows, memory and time limits (README "Limits"; defaults in engine/exec/context.ts). */
   readonly limits?: Limits;
   /** Name shown in error positions (a file name). */
   readonly fileName?: string;
@@ -100,35 +105,50 @@ export class Database {
     const parsed = parse(text);
     if (hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
     const diagnostics = [...parsed.diagnostics];
-    const plan = bindScript(parsed.ast, {
-      catalog: this.catalog(),
-      diagnostics,
-      nowTicks: nowTicks(options.now),
-      source: text,
-      // The binder's one way to read data (evaluate bag_unpack without an output schema): see BindContext.discover.
-      discover: (p) => execute(p, newExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
-    });
+    const plan = guardStack(text, options, () =>
+      bindScript(parsed.ast, {
+        catalog: this.catalog(),
+        diagnostics,
+        nowTicks: nowTicks(options.now),
+        source: text,
+        // The binder's one way to read data (evaluate bag_unpack without an output schema): see BindContext.discover.
+        discover: (p) => execute(p, newExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
+      }),
+    );
     return plan && !hasErrors(diagnostics) ? { plan, diagnostics } : { diagnostics };
   }
 
-  /** Run a query. Throws KqlError (with positions) for a bad query or a runtime limit. */
+  /**
+   * Run a query. Throws KqlError (with positions) for a bad query or a runtime limit. Synchronous: `timeoutMs`
+   * bounds it; an AbortSignal can only stop it from another thread's point of view — use queryAsync for that.
+   */
   query(text: string, options: QueryOptions = {}): QueryResult {
+    const { plan, diagnostics } = this.plan(text, options);
+    if (!plan) throw new KqlError(diagnostics, text, options.fileName);
+    const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
+    const table = guardStack(text, options, () => execute(plan, ctx));
+    return finish(plan, table, diagnostics, text, options);
+  }
+
+  /**
+   * Run a query, yielding to the event loop between operators (at most every ~10 ms), so that `signal` — aborted by
+   * a timer, a UI event or a request closing — stops it at the next operator with `runtime-aborted`. Inside an
+   * operator the query checks the signal and `timeoutMs` every 65,536 rows (see engine/exec/CONTEXT.md).
+   */
+  async queryAsync(text: string, options: QueryOptions = {}): Promise<QueryResult> {
+    if (options.signal?.aborted) {
+      throw new KqlError([diagnostic('runtime-aborted', { start: 0, end: 0 }, {})], text, options.fileName);
+    }
     const { plan, diagnostics } = this.plan(text, options);
     if (!plan) throw new KqlError(diagnostics, text, options.fileName);
     const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
     let table: Table;
     try {
-      table = execute(plan, ctx);
+      table = await executeAsync(plan, ctx);
     } catch (err) {
-      if (err instanceof KqlError) throw new KqlError(err.diagnostics, text, options.fileName);
-      throw err;
+      throw asQueryError(err, text, options);
     }
-    const max = options.limits?.maxResultRows;
-    if (max !== undefined && table.rowCount > max) {
-      throw new KqlError([diagnostic('runtime-limit', plan.span, { what: 'result rows', limit: max })], text, options.fileName);
-    }
-    const render = findRender(plan);
-    return new QueryResult(table, render, diagnostics);
+    return finish(plan, table, diagnostics, text, options);
   }
 
   /** The bound plan as readable text with the output schema of every step. */
@@ -137,6 +157,33 @@ export class Database {
     if (!plan) throw new KqlError(diagnostics, text, options.fileName);
     return explainPlan(plan);
   }
+}
+
+function finish(plan: Plan, table: Table, diagnostics: Diagnostic[], text: string, options: QueryOptions): QueryResult {
+  const max = options.limits?.maxResultRows;
+  if (max !== undefined && table.rowCount > max) {
+    throw new KqlError([diagnostic('runtime-limit', plan.span, { what: 'result rows', limit: max })], text, options.fileName);
+  }
+  return new QueryResult(table, findRender(plan), diagnostics);
+}
+
+/** Runs a phase; a KqlError gets the query text and file name, a stack overflow becomes a positioned error. */
+function guardStack<T>(text: string, options: QueryOptions, phase: () => T): T {
+  try {
+    return phase();
+  } catch (err) {
+    throw asQueryError(err, text, options);
+  }
+}
+
+function asQueryError(err: unknown, text: string, options: QueryOptions): unknown {
+  if (err instanceof KqlError) return new KqlError(err.diagnostics, text, options.fileName);
+  // The depth limits (bind/query-depth.ts) keep every walk well inside Node's default stack; a smaller stack (a
+  // deep caller, a worker with a small stack) can still overflow. That is the query's complexity, not a bug: say so.
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return new KqlError([diagnostic('runtime-too-deep', { start: 0, end: text.length }, {})], text, options.fileName);
+  }
+  return err;
 }
 
 function findRender(plan: Plan): { chart: string; properties: Readonly<Record<string, unknown>> } | undefined {

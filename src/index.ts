@@ -6,4 +6,4 @@ export { Database, query, type QueryOptions, type TableInput } from './database.
 export { QueryResult, type Visualization } from './result.js';
 export { KqlError, formatDiagnostic, lineCol, type Diagnostic, type Span } from './diagnostics.js';
 export type { ScalarType } from './values/types.js';
-export type { Limits } from './engine/exec/context.js';
+export { DEFAULT_MAX_MEMORY_BYTES, MAX_INTERMEDIATE_ROWS, type Limits } from './engine/exec/context.js';

@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Database } from '../database.js';
+import { DEFAULT_MAX_MEMORY_BYTES, MAX_INTERMEDIATE_ROWS, type Limits } from '../engine/exec/context.js';
 import { loadDataFolder } from '../node/load-data.js';
 import { loadSchemaFolder } from '../node/schemas.js';
 import { parseDatetime } from '../values/datetime.js';
@@ -38,6 +39,40 @@ export function addDataOptions(cmd: Command): Command {
     .option('--now <iso>', "the instant now() and ago() use (default: the dataset's now, else the clock)")
     .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing')
     .option('--strict', 'make doubtful data files errors: a file whose name is no known table, a format kqlite cannot read');
+}
+
+/** Limits of one query run (README "Limits"): --timeout, --max-rows, --max-memory. */
+export interface LimitOptions {
+  timeout?: string;
+  maxRows?: string;
+  maxMemory?: string;
+}
+
+export function addLimitOptions(cmd: Command): Command {
+  return cmd
+    .option('--timeout <seconds>', 'stop a query that runs longer than this (default: no limit)')
+    .option('--max-rows <n>', `rows one operator (join, mv-expand, range, union, summarize...) may produce (default and most: ${MAX_INTERMEDIATE_ROWS.toLocaleString('en-US')})`)
+    .option('--max-memory <MB>', `estimated memory one operator may build, in MB (default: ${DEFAULT_MAX_MEMORY_BYTES / 1024 / 1024})`);
+}
+
+/** The engine limits the options ask for; a malformed value is a usage error (exit 2). */
+export function limitsFromOptions(opts: LimitOptions): Limits {
+  const positive = (name: string, text: string | undefined, integer: boolean): number | undefined => {
+    if (text === undefined) return undefined;
+    const n = Number(String(text));
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+      throw new UsageError(`${name} takes a positive ${integer ? 'integer' : 'number'}, got '${String(text)}'`);
+    }
+    return n;
+  };
+  const seconds = positive('--timeout', opts.timeout, false);
+  const rows = positive('--max-rows', opts.maxRows, true);
+  const mb = positive('--max-memory', opts.maxMemory, false);
+  return {
+    ...(seconds !== undefined ? { timeoutMs: Math.ceil(seconds * 1000) } : {}),
+    ...(rows !== undefined ? { maxIntermediateRows: rows } : {}),
+    ...(mb !== undefined ? { maxMemoryBytes: Math.floor(mb * 1024 * 1024) } : {}),
+  };
 }
 
 /** Checks the options before anything is loaded, so a usage mistake never waits for a large load. */

@@ -11,8 +11,13 @@ export const BIND_MESSAGES = {
   'bind-not-a-function': (p: { name: string }) => `'${p.name}' is not a let-defined function`,
   'bind-function-not-called': (p: { name: string }) => `'${p.name}' is a function: call it as ${p.name}()`,
   'bind-duplicate-column': (p: { name: string }) => `duplicate column name '${p.name}'`,
+  'bind-extend-sibling-column': (p: { name: string }) =>
+    `unknown column '${p.name}': it is defined by an earlier item of the same extend, and each item sees only the input's columns (use a second | extend)`,
   'bind-no-query': (_p: object) => 'the script has no query: it needs a tabular expression after its let statements',
   'bind-invalid-now': (p: { value: string }) => `invalid 'now' value '${p.value}'`,
+  'bind-too-deep': (p: { limit: number }) =>
+    `query nested too deeply (more than ${p.limit} levels of operators and expressions; a long chain of or is better written with in (...))`,
+  'bind-lambda-too-deep': (p: { limit: number }) => `functions call each other more than ${p.limit} levels deep`,
   // expressions
   'bind-expected-tabular': (p: { what: string }) => `${p.what} must be a tabular expression`,
   'bind-expected-scalar': (p: { what: string }) => `${p.what} must be a scalar expression`,

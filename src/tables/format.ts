@@ -65,7 +65,11 @@ export function formatTextTable(
   };
   const header = columns.map((c) => cut(c.name));
   const body = rows.map((r) => r.map((v, j) => cut(textCell(v, columns[j]!.type))));
-  const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
+  // Loops, not Math.max(...spread) or push(...spread): a spread of 125k rows overflows the stack.
+  const widths = header.map((h) => h.length);
+  for (const r of body) for (let j = 0; j < widths.length; j++) if (r[j]!.length > widths[j]!) widths[j] = r[j]!.length;
   const line = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j]!)).join(' | ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('-+-'), ...body.map(line)].join('\n');
+  const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('-+-')];
+  for (const r of body) lines.push(line(r));
+  return lines.join('\n');
 }

@@ -227,6 +227,25 @@ describe('smaller forms', () => {
     expect(codes('T | join hint.foo=x (U) on k').length).toBeGreaterThan(0);
     expect(codes('T | summarize kind = count()').length).toBeGreaterThan(0);
   });
+  it('reduce, search *, $-names, legacy string operators, render by, trailing and leading commas', () => {
+    expect(op('reduce kind=source by Subject with threshold=0.4')).toEqual({
+      kind: 'Reduce',
+      params: [P('kind', N('source'))],
+      by: A(N('Subject')),
+      properties: [P('threshold', { kind: 'RealLiteral', value: 0.4 })],
+    });
+    expect(stripSpans(lastExpr('search *'))).toEqual({ kind: 'Search', params: [], predicate: STAR });
+    expect(op('project $table, d.$id')).toEqual({
+      kind: 'Project',
+      items: [A(N('$table')), A({ kind: 'Member', target: N('d'), member: Id('$id') })],
+    });
+    expect(op('where a notcontains "x" and b containscs "y"')).toMatchObject({
+      predicate: B('and', B('!contains', N('a'), S('x')), B('contains_cs', N('b'), S('y'))),
+    });
+    expect(op('render piechart by Action')).toEqual({ kind: 'Render', chart: Id('piechart'), properties: [], by: [Id('Action')] });
+    expect(stripSpans(lastExpr('datatable(a:string,) [, "x", "y"]'))).toMatchObject({ columns: [col('a', 'string')], values: [S('x'), S('y')] });
+    expect(codes('datatable(a:long b:long) [1]').length).toBeGreaterThan(0);
+  });
   it('join ... where', () => {
     expect(op('join (U) where $left.a == $right.b')).toEqual({
       kind: 'Join',

@@ -5,12 +5,12 @@ import type { Command } from 'commander';
 import { KqlError } from '../../diagnostics.js';
 import { renderSparklines } from '../../node/sparkline.js';
 import type { QueryResult } from '../../result.js';
-import { addDataOptions, checkDataOptions, openData, type DataOptions } from '../data-options.js';
+import { addDataOptions, addLimitOptions, checkDataOptions, limitsFromOptions, openData, type DataOptions, type LimitOptions } from '../data-options.js';
 import { formatAll, UsageError, type CommandState, type Io } from '../io.js';
 import { outputFormats, renderResult } from '../render-result.js';
 import { ruleFromArgs } from '../rule-args.js';
 
-interface RunOptions extends DataOptions {
+interface RunOptions extends DataOptions, LimitOptions {
   query?: string;
   block?: string;
   format: string;
@@ -25,7 +25,7 @@ export function registerRun(program: Command, io: Io, state: CommandState): void
     .description('run a rule or query and print its result')
     .argument('[file]', 'a .kql file, a Sentinel rule .yaml, a .md file (first ```kql block), or - for stdin')
     .option('-q, --query <text>', 'the query text itself');
-  addDataOptions(cmd)
+  addLimitOptions(addDataOptions(cmd))
     .option('-f, --format <format>', outputFormats.join(' | '), 'table')
     .option('-o, --out <file>', 'write the result to a file')
     .option('--block <n>', 'which ```kql block of a Markdown file')
@@ -47,12 +47,14 @@ Examples:
       }
       const rule = ruleFromArgs(file, opts, io);
       checkDataOptions(opts);
+      const limits = limitsFromOptions(opts);
       const { db, now, loadMs } = openData(opts, io);
       const started = Date.now();
       let result: QueryResult;
       try {
-        // The CLI guards against runaway queries (a join or mv-expand producing billions of rows).
-        result = db.query(rule.text, { now, fileName: rule.file, limits: { maxIntermediateRows: 100_000_000 } });
+        // Runaway queries (a join or mv-expand producing billions of rows) stop on the engine's default limits,
+        // which --max-rows and --max-memory lower or raise; --timeout bounds the time.
+        result = db.query(rule.text, { now, fileName: rule.file, limits });
       } catch (err) {
         if (err instanceof KqlError) {
           io.err(formatAll(err.diagnostics, rule, io) + '\n');

@@ -211,8 +211,33 @@ function resolveCall(def: ScalarFunctionDef, name: string, args: readonly BoundE
   return foldIfConstant(c);
 }
 
+/**
+ * How deeply let functions may call each other: each call is expanded in place, so the nesting of the bound
+ * expression grows with every level, beyond what the syntax tree's depth (query-depth.ts) shows [U: our limit].
+ */
+export const MAX_LAMBDA_DEPTH = 64;
+let lambdaDepth = 0;
+
+/** Expands a let function's call (`expand`) one level deeper, refusing past MAX_LAMBDA_DEPTH at the call. */
+export function nestedLambdaCall<T>(span: Span, ctx: BindContext, expand: () => T | undefined): T | undefined {
+  if (lambdaDepth >= MAX_LAMBDA_DEPTH) {
+    ctx.diagnostics.push(diagnostic('bind-lambda-too-deep', span, { limit: MAX_LAMBDA_DEPTH }));
+    return undefined;
+  }
+  lambdaDepth++;
+  try {
+    return expand();
+  } finally {
+    lambdaDepth--;
+  }
+}
+
 /** Scalar lambda calls are expanded in place: the parameters stand for the bound argument expressions. */
 function bindLambdaCall(e: A.CallExpr, binding: Extract<LetBinding, { kind: 'lambda' }>, scope: RowScope, ctx: BindContext): BoundExpr | undefined {
+  return nestedLambdaCall(e.span, ctx, () => expandLambdaCall(e, binding, scope, ctx));
+}
+
+function expandLambdaCall(e: A.CallExpr, binding: Extract<LetBinding, { kind: 'lambda' }>, scope: RowScope, ctx: BindContext): BoundExpr | undefined {
   const lambda = binding.lambda;
   if (isTabularExpression(lambda.body) || lambda.params.some((p) => p.type.kind === 'TabularType')) {
     return bindSubquery(e, 'scalar', scope, ctx, e.span);

@@ -8,6 +8,7 @@ import { isSerialized } from '../operators/index.js';
 import type { Plan } from '../plan/logical.js';
 import { bindLetValue } from './bind-expr.js';
 import { bindTabular } from './bind-tabular.js';
+import { checkQueryDepth } from './query-depth.js';
 import { LetScope, type BindContext, type CatalogView } from './scope.js';
 
 export interface BindOptions {
@@ -21,6 +22,12 @@ export interface BindOptions {
 }
 
 export function bindScript(script: A.Script, options: BindOptions): Plan | undefined {
+  // Too deep to walk recursively (binder, explain, evaluator): one positioned error before anything recurses.
+  const tooDeep = checkQueryDepth(script);
+  if (tooDeep) {
+    options.diagnostics.push(tooDeep);
+    return undefined;
+  }
   const ctx: BindContext = {
     ...options,
     materializeCount: 0,

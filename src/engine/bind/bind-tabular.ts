@@ -11,6 +11,7 @@ import { OPERATOR_BINDERS, SOURCE_BINDERS } from '../operators/index.js';
 import { bindMaterialize } from '../operators/materialize.js';
 import { bindTableName } from '../operators/scan.js';
 import type { Plan } from '../plan/logical.js';
+import { nestedLambdaCall } from './bind-expr.js';
 import { bindTabularLambdaCall } from './lambda.js';
 import type { BindContext, LetScope } from './scope.js';
 import { isTabularExpression, operatorKeyword } from './syntax.js';
@@ -72,7 +73,7 @@ function bindTabularCall(e: A.CallExpr, lets: LetScope, ctx: BindContext): Plan 
     return bindTableName(arg.value, arg.span, lets, ctx);
   }
   const b = lets.lookup(name);
-  if (b?.kind === 'lambda') return bindTabularLambdaCall(e, b.lambda, b.scope, lets, ctx, undefined);
+  if (b?.kind === 'lambda') return nestedLambdaCall(e.span, ctx, () => bindTabularLambdaCall(e, b.lambda, b.scope, lets, ctx, undefined));
   if (b?.kind === 'tabular' && e.args.length === 0) return b.plan;
   if (name.startsWith('_')) {
     ctx.diagnostics.push(diagnostic('bind-not-supported', e.callee.span, { name: `${name}() (Sentinel function: define it with let)` }));

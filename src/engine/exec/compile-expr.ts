@@ -22,6 +22,7 @@ import type { Arg } from '../functions/types.js';
 import { gatherByCode } from '../functions/lift.js';
 import type { BoundExpr } from '../plan/expr.js';
 import type { ExecContext } from './context.js';
+import { stringBytes } from './memory.js';
 
 export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
   switch (e.kind) {
@@ -33,14 +34,22 @@ export function evalExpr(e: BoundExpr, t: Table, ctx: ExecContext): Arg {
       const viaDictionary = evalOverDictionary(e, t, ctx);
       if (viaDictionary) return viaDictionary;
       const args = e.args.map((a) => evalExpr(a, t, ctx));
+      let result: Arg;
       try {
-        return e.invoke(args, t.rowCount, ctx.dictionaryMemo);
+        result = e.invoke(args, t.rowCount, ctx.dictionaryMemo);
       } catch (err) {
         // A function refusing its input (a bad regex, an unknown date part, an undocumented format specifier) is
         // the query's error: report it at the call, with the function's own message.
         if (err instanceof KqlError) throw err;
         throw new KqlError([diagnostic('runtime-error', e.span, { function: e.name, message: (err as Error).message })], ctx.source);
       }
+      // A call runs over a whole column: time and abort are checked after each one, and strings it built count
+      // against the memory budget (strcat(s, s) repeated doubles them at every step).
+      ctx.check(e.span);
+      if (result.type === 'string') {
+        ctx.checkBytes(isScalar(result) ? (result.value as string).length : stringBytes(result), e.span, `${e.name}()`);
+      }
+      return result;
     }
     case 'Subquery': {
       const cached = ctx.subqueries.get(e);

@@ -1,5 +1,8 @@
 // extend (extend-operator.md): columns added after the input's, or replacing a same-named input column in place.
-// Each item sees the columns produced by the previous items of the same extend: references to them are inlined.
+// Every item is evaluated against the INPUT row, as `project` is: `extend a = c, c = a` swaps a and c, and a column
+// defined by an earlier item of the same extend is not visible to later items (real engine, recorded answers, and
+// Microsoft's analyser: "The name 'y' does not refer to any known column"; see CONTEXT.md "Docs vs engine").
+// A name given twice in one extend is refused (the analyser: "A column with the name 'a' is already declared").
 
 import { diagnostic, type Span } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
@@ -13,41 +16,45 @@ import type { Plan } from '../plan/logical.js';
 import type { OperatorBinders } from './operator.js';
 
 export function bindExtend(input: Plan, items: readonly A.Assignment[], lets: LetScope, ctx: BindContext, span: Span): Plan | undefined {
-  let schema: Column[] = [...input.schema];
-  let exprs: BoundExpr[] = input.schema.map((c, i) => colRef(c, i, span));
+  const schema: Column[] = [...input.schema];
+  const exprs: BoundExpr[] = input.schema.map((c, i) => colRef(c, i, span));
+  const defined = new Set<string>();
   for (const item of items) {
     if (item.names.length > 1) {
       ctx.diagnostics.push(diagnostic('bind-not-supported', item.span, { name: 'tuple assignment in extend' }));
       return undefined;
     }
-    // Columns defined earlier in this extend are visible: bind against the current output schema by inlining.
-    const e = bindExpr(item.expression, { schema, lets, inputColumns: input.schema.length, serialized: ctx.isSerialized(input) }, ctx);
-    if (!e) return undefined;
-    const inlined = inlineColumns(e, exprs);
+    const before = ctx.diagnostics.length;
+    const e = bindExpr(item.expression, { schema: input.schema, lets, inputColumns: input.schema.length, serialized: ctx.isSerialized(input) }, ctx);
+    if (!e) {
+      explainSiblingReference(ctx, before, defined, input.schema);
+      return undefined;
+    }
     const name = item.names[0]?.name ?? defaultColumnName(item.expression) ?? freshColumnName((n) => schema.some((c) => c.name === n));
+    if (defined.has(name)) {
+      ctx.diagnostics.push(diagnostic('bind-duplicate-column', item.names[0]?.span ?? item.span, { name }));
+      return undefined;
+    }
+    defined.add(name);
     const at = schema.findIndex((c) => c.name === name);
     if (at >= 0) {
       schema[at] = { name, type: e.type };
-      exprs[at] = inlined;
+      exprs[at] = e;
     } else {
-      schema = [...schema, { name, type: e.type }];
-      exprs = [...exprs, inlined];
+      schema.push({ name, type: e.type });
+      exprs.push(e);
     }
   }
   return { kind: 'Project', input, operator: 'extend', exprs, schema, span };
 }
 
-/** Replace column references to a projection's output by the projection's expressions. */
-function inlineColumns(e: BoundExpr, exprs: readonly BoundExpr[]): BoundExpr {
-  switch (e.kind) {
-    case 'Column':
-      return exprs[e.index]!;
-    case 'Call': {
-      const args = e.args.map((a) => inlineColumns(a, exprs));
-      return args.every((a, i) => a === e.args[i]) ? e : { ...e, args };
-    }
-    default:
-      return e;
+/** An unknown column that an earlier item of the same extend defines: say why it is not visible. */
+function explainSiblingReference(ctx: BindContext, from: number, defined: ReadonlySet<string>, input: readonly Column[]): void {
+  for (let i = from; i < ctx.diagnostics.length; i++) {
+    const d = ctx.diagnostics[i]!;
+    const name = d.data?.['name'];
+    if (d.code !== 'bind-unknown-column' || typeof name !== 'string' || !defined.has(name) || input.some((c) => c.name === name)) continue;
+    ctx.diagnostics[i] = diagnostic('bind-extend-sibling-column', d.span, { name });
   }
 }
 

@@ -2,7 +2,8 @@
 // kind is innerunique: the left side is de-duplicated on the key (first row per key kept) before an inner join.
 // Outer rows without a match get nulls ("" for strings). Keys hash through the one hashing kernel, so string keys
 // compare case-sensitively and int/long/real keys by value. Null keys never match [U]. The hash table is built on
-// the smaller side; output order is left order, then right order within a left row.
+// the smaller side; output order is left order, then right order within a left row. The output's size is counted
+// before anything is built (runJoin), so the row limit and memory budget stop a runaway join at once.
 
 import { diagnostic, didYouMean, type Span } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
@@ -12,7 +13,8 @@ import type { ScalarType, ScalarValue } from '../../values/types.js';
 import { unknownColumn } from '../bind/names.js';
 import { report } from '../bind/report.js';
 import type { BindContext, LetScope } from '../bind/scope.js';
-import type { ExecContext } from '../exec/context.js';
+import { CHECK_INTERVAL, type ExecContext } from '../exec/context.js';
+import { gatherRowBytes } from '../exec/memory.js';
 import { keyReader, tupleKey, type ValueKey } from '../kernels/value-key.js';
 import type { Plan, PlanNodeBase } from '../plan/logical.js';
 import type { OperatorBinders, PlanOperatorsOf } from './operator.js';
@@ -170,158 +172,137 @@ function keyFunction(t: Table, keys: readonly number[]): (i: number) => ValueKey
   };
 }
 
+/**
+ * Executes a join without building anything before its size is known. Each row of both sides gets a group id (one
+ * per distinct key of the smaller side, which alone is hashed; -1 for a null key or no match), the rows per group
+ * are counted, and so the number of output rows is known before a single pair is built: the row limit and the
+ * memory budget are checked first (a 20k × 20k join on one key stops at once, 400M pairs never exist). Semi and
+ * anti joins never build pairs at all. Pairs are then written in left order, right order within a left row.
+ */
 function runJoin(node: JoinNode, left: Table, right: Table, ctx: ExecContext): Table {
+  const kind = node.joinKind;
+  const span = node.span;
+  const leftGroup = new Int32Array(left.rowCount).fill(-1);
+  const rightGroup = new Int32Array(right.rowCount).fill(-1);
+  const groups = assignGroups(node, left, right, leftGroup, rightGroup, ctx);
+  // Rows per group on each side (innerunique: the first left row of each key only, marked in assignGroups).
+  const leftPerGroup = new Int32Array(groups);
+  const rightPerGroup = new Int32Array(groups);
+  for (let i = 0; i < left.rowCount; i++) if (leftGroup[i]! >= 0) leftPerGroup[leftGroup[i]!]!++;
+  for (let j = 0; j < right.rowCount; j++) if (rightGroup[j]! >= 0) rightPerGroup[rightGroup[j]!]!++;
+
+  if (kind === 'leftsemi' || kind === 'leftanti' || kind === 'rightsemi' || kind === 'rightanti') {
+    const leftSide = kind === 'leftsemi' || kind === 'leftanti';
+    const rows = leftSide ? left.rowCount : right.rowCount;
+    const group = leftSide ? leftGroup : rightGroup;
+    const otherPerGroup = leftSide ? rightPerGroup : leftPerGroup;
+    const semi = kind === 'leftsemi' || kind === 'rightsemi';
+    let n = 0;
+    for (let r = 0; r < rows; r++) if ((group[r]! >= 0 && otherPerGroup[group[r]!]! > 0) === semi) n++;
+    const table = leftSide ? left : right;
+    ctx.reserve(n, 4 + gatherRowBytes(node.output.map((o) => table.columns[o.index]!)), span, node.operator);
+    const idx = new Int32Array(n);
+    for (let r = 0, k = 0; r < rows; r++) if ((group[r]! >= 0 && otherPerGroup[group[r]!]! > 0) === semi) idx[k++] = r;
+    const columns = node.output.map((o) => take(table.columns[o.index]!, idx));
+    return makeTable(node.schema, columns, n);
+  }
+
+  const keepLeft = kind === 'leftouter' || kind === 'fullouter';
+  const keepRight = kind === 'rightouter' || kind === 'fullouter';
+  // Output rows: the pairs, plus one row per unmatched left row (left/full outer) and per unmatched right row
+  // (right/full outer). Counted exactly, as doubles (they may be far beyond 2^31 before the limit says no).
+  let total = 0;
+  for (let g = 0; g < groups; g++) total += leftPerGroup[g]! * rightPerGroup[g]!;
+  let unmatchedRight = 0;
+  if (keepLeft) for (let i = 0; i < left.rowCount; i++) if (leftGroup[i]! < 0 || rightPerGroup[leftGroup[i]!] === 0) total++;
+  if (keepRight) {
+    for (let j = 0; j < right.rowCount; j++) if (rightGroup[j]! < 0 || leftPerGroup[rightGroup[j]!] === 0) unmatchedRight++;
+    total += unmatchedRight;
+  }
+  const outputVectors = node.output.map((o) => (o.side === 'left' ? left : right).columns[o.index]!);
+  // 8 bytes of row indices (left and right) per output row; +1 per column for the validity nulls may need.
+  ctx.reserve(total, 8 + gatherRowBytes(outputVectors, outputVectors.length), span, node.operator);
+
+  // Right rows grouped by key, in right order (CSR layout: rightStart[g] .. rightStart[g + 1] in rightRows).
+  const rightStart = new Int32Array(groups + 1);
+  for (let g = 0; g < groups; g++) rightStart[g + 1] = rightStart[g]! + rightPerGroup[g]!;
+  const rightRows = new Int32Array(rightStart[groups]!);
+  const fill = rightStart.slice(0, groups);
+  for (let j = 0; j < right.rowCount; j++) if (rightGroup[j]! >= 0) rightRows[fill[rightGroup[j]!]!++] = j;
+
+  const leftIdx = new Int32Array(total);
+  const rightIdx = new Int32Array(total);
+  let at = 0;
+  let checked = 0;
+  for (let i = 0; i < left.rowCount; i++) {
+    const g = leftGroup[i]!;
+    if (g >= 0 && rightPerGroup[g]! > 0) {
+      for (let p = rightStart[g]!, end = rightStart[g + 1]!; p < end; p++, at++) {
+        leftIdx[at] = i;
+        rightIdx[at] = rightRows[p]!;
+      }
+    } else if (keepLeft) {
+      leftIdx[at] = i;
+      rightIdx[at++] = -1;
+    }
+    if (at - checked >= CHECK_INTERVAL) {
+      ctx.check(span);
+      checked = at;
+    }
+  }
+  if (keepRight) {
+    for (let j = 0; j < right.rowCount; j++) {
+      if (rightGroup[j]! < 0 || leftPerGroup[rightGroup[j]!] === 0) {
+        leftIdx[at] = -1;
+        rightIdx[at++] = j;
+      }
+    }
+  }
+  const columns = node.output.map((o) => (o.side === 'left' ? take(left.columns[o.index]!, leftIdx) : take(right.columns[o.index]!, rightIdx)));
+  return makeTable(node.schema, columns, total);
+}
+
+/**
+ * Gives every row of both sides its key's group id (-1: null key, or a key the other side lacks) and returns the
+ * number of groups. Only the smaller side's keys are hashed; the other side looks its keys up. innerunique: only the
+ * first left row of each key takes part (join-operator.md), the others get -1.
+ */
+function assignGroups(node: JoinNode, left: Table, right: Table, leftGroup: Int32Array, rightGroup: Int32Array, ctx: ExecContext): number {
   const leftKey = keyFunction(left, node.leftKeys);
   const rightKey = keyFunction(right, node.rightKeys);
-  const kind = node.joinKind;
-
-  // innerunique: only the first left row of each key takes part (join-operator.md).
-  let leftRows: number[] | undefined;
-  if (kind === 'innerunique') {
-    const seen = new Set<ValueKey>();
-    leftRows = [];
-    for (let i = 0; i < left.rowCount; i++) {
-      const k = leftKey(i);
-      if (k === undefined || seen.has(k)) continue;
-      seen.add(k);
-      leftRows.push(i);
+  const unique = node.joinKind === 'innerunique';
+  const index = new Map<ValueKey, number>();
+  const hashLeft = left.rowCount <= right.rowCount;
+  const [small, smallKey, smallGroup, large, largeKey, largeGroup] = hashLeft
+    ? [left, leftKey, leftGroup, right, rightKey, rightGroup]
+    : [right, rightKey, rightGroup, left, leftKey, leftGroup];
+  for (let r = 0; r < small.rowCount; r++) {
+    const k = smallKey(r);
+    if (k !== undefined) {
+      const g = index.get(k);
+      if (g === undefined) {
+        smallGroup[r] = index.size;
+        index.set(k, index.size);
+      } else if (!(unique && hashLeft)) smallGroup[r] = g;
     }
+    if ((r & 0xffff) === 0) ctx.check(node.span);
   }
-  const leftCount = leftRows ? leftRows.length : left.rowCount;
-  const leftAt = (x: number) => (leftRows ? leftRows[x]! : x);
-
-  // All matching (left, right) pairs, in left order then right order. The hash table is built on the smaller side
-  // and the other side streams past it.
-  const pairLeft: number[] = [];
-  const pairRight: number[] = [];
-  if (leftCount <= right.rowCount) {
-    const index = new Map<ValueKey, number[]>();
-    for (let x = 0; x < leftCount; x++) {
-      const i = leftAt(x);
-      const k = leftKey(i);
-      if (k === undefined) continue;
-      const list = index.get(k);
-      if (list) list.push(i);
-      else index.set(k, [i]);
-    }
-    const found: number[] = [];
-    const foundRight: number[] = [];
-    for (let j = 0; j < right.rowCount; j++) {
-      const k = rightKey(j);
-      const list = k === undefined ? undefined : index.get(k);
-      if (!list) continue;
-      for (const i of list) {
-        found.push(i);
-        foundRight.push(j);
-      }
-      if ((j & 0xffff) === 0) {
-        ctx.checkRows(found.length, node.span, node.operator);
-        ctx.check(node.span);
-      }
-    }
-    // Counting sort by left row keeps right order within each left row.
-    const counts = new Int32Array(left.rowCount + 1);
-    for (const i of found) counts[i + 1]!++;
-    for (let i = 0; i < left.rowCount; i++) counts[i + 1]! += counts[i]!;
-    const orderLeft = new Int32Array(found.length);
-    const orderRight = new Int32Array(found.length);
-    const next = counts.slice(0, left.rowCount);
-    for (let p = 0; p < found.length; p++) {
-      const at = next[found[p]!]!++;
-      orderLeft[at] = found[p]!;
-      orderRight[at] = foundRight[p]!;
-    }
-    for (let p = 0; p < found.length; p++) {
-      pairLeft.push(orderLeft[p]!);
-      pairRight.push(orderRight[p]!);
-    }
-  } else {
-    const index = new Map<ValueKey, number[]>();
-    for (let j = 0; j < right.rowCount; j++) {
-      const k = rightKey(j);
-      if (k === undefined) continue;
-      const list = index.get(k);
-      if (list) list.push(j);
-      else index.set(k, [j]);
-    }
-    for (let x = 0; x < leftCount; x++) {
-      const i = leftAt(x);
-      const k = leftKey(i);
-      const list = k === undefined ? undefined : index.get(k);
-      if (!list) continue;
-      for (const j of list) {
-        pairLeft.push(i);
-        pairRight.push(j);
-      }
-      if ((x & 0xffff) === 0) {
-        ctx.checkRows(pairLeft.length, node.span, node.operator);
-        ctx.check(node.span);
-      }
-    }
-  }
-  ctx.checkRows(pairLeft.length, node.span, node.operator);
-
-  const li: number[] = [];
-  const ri: number[] = [];
-  const matchedRight = new Uint8Array(right.rowCount);
-  for (const j of pairRight) matchedRight[j] = 1;
-  switch (kind) {
-    case 'innerunique':
-    case 'inner':
-    case 'rightouter':
-      // (no spread: pair lists can exceed the engine's argument limit)
-      for (let p = 0; p < pairLeft.length; p++) {
-        li.push(pairLeft[p]!);
-        ri.push(pairRight[p]!);
-      }
-      break;
-    case 'leftouter':
-    case 'fullouter':
-    case 'leftsemi':
-    case 'leftanti': {
-      // Walk the left rows in order; p walks the pairs, which are in left order.
-      let p = 0;
-      for (let i = 0; i < left.rowCount; i++) {
-        const start = p;
-        while (p < pairLeft.length && pairLeft[p] === i) p++;
-        const matched = p > start;
-        if (kind === 'leftsemi') {
-          if (matched) li.push(i);
-        } else if (kind === 'leftanti') {
-          if (!matched) li.push(i);
-        } else if (matched) {
-          for (let q = start; q < p; q++) {
-            li.push(i);
-            ri.push(pairRight[q]!);
-          }
-        } else {
-          li.push(i);
-          ri.push(-1);
+  // innerunique with the right side hashed: the first left row per group takes part.
+  const seenLeft = unique && !hashLeft ? new Uint8Array(index.size) : undefined;
+  for (let r = 0; r < large.rowCount; r++) {
+    const k = largeKey(r);
+    const g = k === undefined ? undefined : index.get(k);
+    if (g !== undefined) {
+      if (seenLeft) {
+        if (seenLeft[g] === 0) {
+          seenLeft[g] = 1;
+          largeGroup[r] = g;
         }
-      }
-      break;
+      } else largeGroup[r] = g;
     }
-    case 'rightsemi':
-    case 'rightanti':
-      for (let j = 0; j < right.rowCount; j++) if ((matchedRight[j] === 1) === (kind === 'rightsemi')) ri.push(j);
-      break;
+    if ((r & 0xffff) === 0) ctx.check(node.span);
   }
-  if (kind === 'rightouter' || kind === 'fullouter') {
-    for (let j = 0; j < right.rowCount; j++) {
-      if (!matchedRight[j]) {
-        li.push(-1);
-        ri.push(j);
-      }
-    }
-  }
-  const n = kind === 'rightsemi' || kind === 'rightanti' ? ri.length : li.length;
-  ctx.checkRows(n, node.span, node.operator);
-  const leftIdx = Int32Array.from(li);
-  const rightIdx = Int32Array.from(ri);
-  const columns = node.output.map((o) =>
-    o.side === 'left' ? take(left.columns[o.index]!, leftIdx) : take(right.columns[o.index]!, rightIdx),
-  );
-  return makeTable(node.schema, columns, n);
+  return index.size;
 }
 
 export const binders: OperatorBinders = {

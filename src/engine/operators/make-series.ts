@@ -130,6 +130,8 @@ function bindMakeSeries(input: Plan, op: A.MakeSeriesOp, lets: LetScope, ctx: Bi
 }
 
 const MAX_BINS = 1_048_576; // make-series arrays are limited to 2^20 values (make-series-operator.md)
+/** A value of a series array: a slot of a JavaScript array, and a boxed number for reals and longs. */
+const SERIES_VALUE_BYTES = 16;
 
 function scalarValue(a: unknown): ScalarValue | null {
   return (a as { value: ScalarValue | null }).value;
@@ -237,6 +239,10 @@ function runMakeSeries(node: MakeSeriesNode, input: Table, ctx: ExecContext): Ta
     if (hi - lo > MAX_BINS) fail('runtime-make-series-bins');
     return { lo, hi };
   });
+  // Every series holds one value per bin in each aggregate's array and in the axis array: counted before the arrays
+  // are built (10^4 series of 10^6 bins would be 10^10 values).
+  const bins = ranges.reduce((sum, r) => sum + (r.hi - r.lo), 0);
+  ctx.checkBytes(bins * (node.aggregates.length + 1) * SERIES_VALUE_BYTES, node.span, 'make-series');
   node.aggregates.forEach((a, j) => {
     const w = vectorWriter('dynamic', g);
     for (let r = 0; r < g; r++) {

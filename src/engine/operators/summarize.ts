@@ -16,7 +16,8 @@ import { colRef } from '../bind/build.js';
 import { defaultColumnName, uniqueNames } from '../bind/names.js';
 import type { BindContext, LetScope, RowScope } from '../bind/scope.js';
 import { evalVector } from '../exec/compile-expr.js';
-import type { ExecContext } from '../exec/context.js';
+import { CHECK_INTERVAL, type ExecContext } from '../exec/context.js';
+import { typeRowBytes } from '../exec/memory.js';
 import { KQL_AGGREGATE_NAMES } from '../functions/kql-names.js';
 import { reader } from '../functions/lift.js';
 import { lookupAggregate, lookupScalar } from '../functions/registry.js';
@@ -265,9 +266,14 @@ function runAggregate(node: AggregateNode, input: Table, ctx: ExecContext): Tabl
       for (let k = 0; k < read.length; k++) args[k] = read[k]!(i);
       st[a] = addTo(node.aggregates[a]!, st[a], args, ctx);
     }
-    if ((i & 0xffff) === 0) ctx.check(node.span);
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check(node.span);
+      ctx.checkRows(states.length, node.span, node.operator);
+    }
   }
   const g = states.length;
+  // The groups are rows this operator produces: limits before the output columns are written.
+  ctx.reserve(g, node.schema.reduce((b, c) => b + typeRowBytes(c.type), 0), node.span, node.operator);
   const columns: Vector[] = [];
   // A group's key values are those of its first row.
   node.keys.forEach((_, j) => {

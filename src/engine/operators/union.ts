@@ -10,6 +10,8 @@ import { getValue, type Vector } from '../../tables/vector.js';
 import { vectorWriter } from '../../tables/builder.js';
 import type { ScalarType } from '../../values/types.js';
 import { wildcardRegex } from '../bind/names.js';
+import { CHECK_INTERVAL } from '../exec/context.js';
+import { typeRowBytes } from '../exec/memory.js';
 import type { BindContext, LetScope } from '../bind/scope.js';
 import type { Plan, PlanNodeBase } from '../plan/logical.js';
 import type { OperatorBinders, PlanOperatorsOf, SourceBinders } from './operator.js';
@@ -128,6 +130,8 @@ export const plans: PlanOperatorsOf<'Union'> = {
     execute: (node, ctx) => {
       const parts = node.inputs.map((p) => ctx.run(p));
       const total = parts.reduce((s, p) => s + p.rowCount, 0);
+      // Every column is written anew: the limits are checked before the first one is allocated.
+      ctx.reserve(total, node.schema.reduce((b, c) => b + typeRowBytes(c.type), 0), node.span, 'union');
       const offset = node.sourceNames ? 1 : 0;
       const columns: Vector[] = node.schema.map((c, j) => {
         const w = vectorWriter(c.type, total);
@@ -136,6 +140,7 @@ export const plans: PlanOperatorsOf<'Union'> = {
           const src = j < offset ? -2 : node.mapping[leg]![j - offset]!;
           for (let i = 0; i < p.rowCount; i++, r++) {
             w.set(r, src === -2 ? node.sourceNames![leg]! : src < 0 ? null : getValue(p.columns[src]!, i));
+            if ((i & (CHECK_INTERVAL - 1)) === 0) ctx.check(node.span);
           }
         });
         return w.finish();

@@ -76,10 +76,12 @@ export abstract class GrammarBase extends EmbeddedActionsParser {
   protected abstract operatorAlternatives(): IOrAlt<TabularOperator>[];
 
   constructor(options: GrammarOptions) {
-    // maxLookahead 2: 3–4 made self-analysis take minutes. Ambiguities are settled by ordered alternatives and GATEs.
+    // maxLookahead 1: every choice is made by the next token, ordered alternatives and GATEs (which look further
+    // where needed). chevrotain's LL(2) analysis of the expression rules' huge first sets took ~2/3 of the
+    // parser's construction time; 3–4 made it take minutes.
     super(T.ALL_TOKENS, {
       recoveryEnabled: true,
-      maxLookahead: 2,
+      maxLookahead: 1,
       errorMessageProvider,
       skipValidations: !options.validate,
     });

@@ -254,6 +254,8 @@ export abstract class ExpressionRules extends NameRules {
         { ALT: () => this.SUBRULE(this.boolLit) },
         { ALT: () => this.tok(T.TypedLiteralTok, typedLiteral) },
         {
+          // `dynamic` and `typeof` are names too: literals only before `(`.
+          GATE: () => this.is(this.LA(2), T.LParen),
           ALT: () => {
             const first = this.LA(1);
             const value = this.SUBRULE(this.dynamicContent);
@@ -261,6 +263,7 @@ export abstract class ExpressionRules extends NameRules {
           },
         },
         {
+          GATE: () => this.is(this.LA(2), T.LParen),
           ALT: () => {
             const first = this.LA(1);
             const type = this.SUBRULE(this.typeofType);

@@ -119,15 +119,14 @@ export abstract class RowOperatorRules extends ColumnOperatorRules {
     const chart = this.SUBRULE(this.declName);
     const properties: OperatorParam[] = [];
     let by: Identifier[] | undefined;
-    this.MANY(() =>
-      this.OR([
-        {
-          GATE: () => this.is(this.LA(2), T.Eq) && LEGACY_RENDER_PROPERTIES.has(this.LA(1).image),
-          ALT: () => this.pushDefined(properties, this.SUBRULE(this.renderProperty)),
-        },
-        { ALT: () => (by = this.SUBRULE(this.renderBy)) },
-      ]),
-    );
+    this.MANY({
+      GATE: () => this.is(this.LA(1), T.By) || (this.is(this.LA(2), T.Eq) && LEGACY_RENDER_PROPERTIES.has(this.LA(1).image)),
+      DEF: () =>
+        this.OR([
+          { ALT: () => (by = this.SUBRULE(this.renderBy)) },
+          { ALT: () => this.pushDefined(properties, this.SUBRULE(this.renderProperty)) },
+        ]),
+    });
     const withProperties = this.OPTION(() => this.SUBRULE(this.renderWith)) ?? [];
     return this.ACTION(() => ({
       kind: 'Render' as const,
