@@ -72,6 +72,17 @@ export function rowAt(seed: number, i: number): Record<string, string | number |
   };
 }
 
+/**
+ * Row i as a program would hand it to Database.addTable after reading JSON: flat strings (as JSON.parse makes them,
+ * not the concatenations a template literal leaves), longs beyond 2^53 as bigint.
+ */
+export function rowObjectAt(seed: number, i: number): Record<string, unknown> {
+  const r = rowAt(seed, i);
+  const o = JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v))) as Record<string, unknown>;
+  o.ReportId = r.ReportId;
+  return o;
+}
+
 function jsonValue(v: unknown): string {
   return typeof v === 'bigint' ? String(v) : JSON.stringify(v);
 }

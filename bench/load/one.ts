@@ -2,7 +2,7 @@
 //   npx tsx bench/load/one.ts <engine> <file|-> <rows> [seed]
 // engines: kqlite-file (loadTableFile), jsonparse-lines (JSON.parse per line, results dropped), arquero-ndjson
 // (JSON.parse per line → aq.from), arquero-csv (aq.fromCSV), kqlite-objects (Database.addTable from row objects
-// made first, not timed), arquero-objects (aq.from of the same objects).
+// made first as JSON.parse makes them, not timed), arquero-objects (aq.from of the same objects).
 // Prints one JSON line: { ms, cpuMs, rows, baseRss, peakRss, checked }.
 
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { loadTableFile } from '../../src/node/load-data.js';
 import type { Table } from '../../src/tables/table.js';
 import { getValue } from '../../src/tables/vector.js';
 import { formatDatetime } from '../../src/values/datetime.js';
-import { rowAt, SCHEMA, WRITTEN } from './gen.js';
+import { rowAt, rowObjectAt, SCHEMA, WRITTEN } from './gen.js';
 
 const [engine, file, rowsArg, seedArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   let objects: Record<string, unknown>[] | undefined;
   if (engine!.endsWith('-objects')) {
     objects = new Array(rows);
-    for (let i = 0; i < rows; i++) objects[i] = rowAt(seed, i);
+    for (let i = 0; i < rows; i++) objects[i] = rowObjectAt(seed, i);
   }
   const baseRss = process.memoryUsage.rss();
   const cpu0 = process.cpuUsage();

@@ -10,6 +10,7 @@ import type { Dynamic, ScalarType } from '../values/types.js';
 import { parseJson, freezeDynamic } from '../values/dynamic.js';
 import { parseGuidText } from '../values/convert.js';
 import { parseTimespan } from '../values/timespan.js';
+import { StringDictionary } from './string-dictionary.js';
 import { dictionaryVector, stringVector, type Vector } from './vector.js';
 import {
   finiteReal,
@@ -419,9 +420,8 @@ const SAMPLE = 4096;
 export class StringColumn extends ColumnBuilder {
   readonly type = 'string';
   protected readonly expected = 'expected a string';
-  /** Distinct string → code while dictionary-encoded; undefined once plain. */
-  private index: Map<string, number> | undefined = new Map();
-  private dict: string[] = [];
+  /** The distinct strings and their codes while dictionary-encoded; undefined once plain. */
+  private dict: StringDictionary | undefined = new StringDictionary();
   private codes: Int32Array;
   private values: string[] = [];
   /** The code written last: rows often repeat the previous row's value, found by one comparison. */
@@ -432,7 +432,7 @@ export class StringColumn extends ColumnBuilder {
     this.codes = new Int32Array(capacity);
   }
   override grow(capacity: number): void {
-    if (this.index !== undefined) {
+    if (this.dict !== undefined) {
       const c = new Int32Array(capacity);
       c.set(this.codes);
       this.codes = c;
@@ -445,29 +445,20 @@ export class StringColumn extends ColumnBuilder {
   private setCode(row: number, code: number): void {
     this.codes[row] = code;
     this.lastCode = code;
-    this.last = this.dict[code]!;
-    if (row === SAMPLE - 1 && this.dict.length > SAMPLE * 0.9) this.toPlain(SAMPLE);
-  }
-  private codeOf(s: string): number {
-    let code = this.index!.get(s);
-    if (code === undefined) {
-      code = this.dict.length;
-      this.index!.set(s, code);
-      this.dict.push(s);
-    }
-    return code;
+    this.last = this.dict!.strings[code]!;
+    if (row === SAMPLE - 1 && this.dict!.size > SAMPLE * 0.9) this.toPlain(SAMPLE);
   }
   /** `s` must not point into a larger text (see detach). */
   private set(row: number, s: string): void {
-    if (this.index === undefined) this.values[row] = s;
-    else this.setCode(row, this.codeOf(s));
+    if (this.dict === undefined) this.values[row] = s;
+    else this.setCode(row, this.dict.codeOf(s));
   }
   private toPlain(rows: number): void {
+    const strings = this.dict!.strings;
     const values = new Array<string>(rows);
-    for (let i = 0; i < rows; i++) values[i] = this.dict[this.codes[i]!]!;
+    for (let i = 0; i < rows; i++) values[i] = strings[this.codes[i]!]!;
     this.values = values;
-    this.index = undefined;
-    this.dict = [];
+    this.dict = undefined;
     this.codes = new Int32Array(0);
   }
   override putNull(row: number): void {
@@ -478,8 +469,8 @@ export class StringColumn extends ColumnBuilder {
   }
   // Only strings new to the dictionary are copied out of the file text; the previous row's value needs no lookup.
   override putStringRange(row: number, text: string, a: number, b: number): void {
-    const index = this.index;
-    if (index === undefined) {
+    const dict = this.dict;
+    if (dict === undefined) {
       this.values[row] = detach(text.slice(a, b));
       return;
     }
@@ -487,19 +478,19 @@ export class StringColumn extends ColumnBuilder {
       this.setCode(row, this.lastCode);
       return;
     }
-    const s = text.slice(a, b);
-    const code = index.get(s);
-    this.setCode(row, code !== undefined ? code : this.codeOf(detach(s)));
+    let code = dict.find(text, a, b);
+    if (code < 0) code = dict.add(detach(text.slice(a, b)));
+    this.setCode(row, code);
   }
   protected override fromText(row: number, text: string): void {
     this.set(row, text);
   }
   override finish(rows: number): Vector {
-    if (this.index !== undefined) {
-      const distinct = this.dict.length;
+    if (this.dict !== undefined) {
+      const distinct = this.dict.size;
       const mostlyDistinctSample = rows >= 1024 && rows < SAMPLE && distinct > rows * 0.9;
       if (!mostlyDistinctSample && distinct * 2 <= rows) {
-        return dictionaryVector(this.dict, this.codes.length === rows ? this.codes : this.codes.slice(0, rows));
+        return dictionaryVector(this.dict.strings, this.codes.length === rows ? this.codes : this.codes.slice(0, rows));
       }
       this.toPlain(rows);
     }
