@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { contosoDataset } from './build/contoso-dataset.ts';
+import { inlineIntoHtml, inlineWorkers } from './build/single-file.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -46,9 +47,14 @@ function workingDirectoryInWorker(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => {
+  // `--mode single`: one index.html holding everything, for file:// (build/single-file.ts).
+  const single = mode === 'single';
+  const oneBundle = single ? { output: { inlineDynamicImports: true } } : {};
+  const workerPlugins = () => [vegaUnusedInWorker(), workingDirectoryInWorker(), contosoDataset(here('../fixtures/contoso'))];
+  return {
   base: './',
-  plugins: [contosoDataset(here('../fixtures/contoso'))],
+  plugins: [contosoDataset(here('../fixtures/contoso')), ...(single ? [inlineWorkers(here('./src/')), inlineIntoHtml()] : [])],
   resolve: {
     alias: shims,
     // vega-embed and the library's chart module must share one vega / vega-lite.
@@ -59,16 +65,18 @@ export default defineConfig({
     // global object once a bundler has wrapped it as a CommonJS module.
     global: 'globalThis',
   },
-  worker: { format: 'es', plugins: () => [vegaUnusedInWorker(), workingDirectoryInWorker(), contosoDataset(here('../fixtures/contoso'))] },
+  worker: { format: 'es', plugins: workerPlugins, rollupOptions: oneBundle },
   server: { fs: { allow: [here('..')] } },
   // The dev server serves dependencies of workers unbundled unless listed: the Kusto worker's Bridge.NET scripts
   // only work bundled (CommonJS-style globals).
   optimizeDeps: { include: ['@kusto/monaco-kusto/release/esm/kusto.worker.js'] },
   build: {
     target: 'es2022',
-    outDir: 'dist',
+    outDir: single ? 'dist-single' : 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 12_000,
-    reportCompressedSize: true,
+    chunkSizeWarningLimit: single ? 40_000 : 12_000,
+    reportCompressedSize: !single,
+    ...(single ? { assetsInlineLimit: Number.MAX_SAFE_INTEGER, cssCodeSplit: false, rollupOptions: oneBundle } : {}),
   },
+  };
 });

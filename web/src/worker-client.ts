@@ -2,6 +2,7 @@
 // terminating the worker — the only way to stop a synchronous query in another thread — after which a fresh worker
 // is started and brought back to the same state (bundled dataset, then every dropped file again, in order).
 import type { InitReply, QueryError, Reply, Request } from './protocol';
+import EngineWorker from './worker/engine.worker.ts?worker';
 
 export class CancelledError extends Error {
   constructor() {
@@ -33,7 +34,7 @@ export class EngineClient {
   }
 
   private start(): void {
-    this.worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: `kqlite-${this.role}` });
+    this.worker = new EngineWorker({ name: `kqlite-${this.role}` });
     this.worker.onmessage = (e: MessageEvent<Reply>) => {
       const p = this.pending.get(e.data.id);
       if (!p) return;
