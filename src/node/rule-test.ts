@@ -65,6 +65,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ansiPaint, noPaint, type Paint } from '../testing/compare-rows.js';
 import type { LoadedDataset } from './load-data.js';
+import type { SchemaSet } from './schemas.js';
 import { junitReport, jsonReport, type FileReport } from './rule-test/report.js';
 import { displayPath, prepareTestFile, runPrepared } from './rule-test/run-file.js';
 import { updateExpectations } from './rule-test/update.js';
@@ -85,6 +86,8 @@ export interface RuleTestOptions {
   readonly reportFile?: string;
   /** Write each case's actual result into its expectations (never on CI). */
   readonly update?: boolean;
+  /** Tables a --schemas folder declares (node/schemas.ts loadSchemaFolder), for tables the catalogue lacks. */
+  readonly schemas?: SchemaSet;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -142,7 +145,7 @@ export function runRuleTests(paths: string[], io: RuleTestIo, options: RuleTestO
   let failed = 0;
   for (const file of files) {
     const started = performance.now();
-    const prepared = prepareTestFile(file, datasets, bundledDatasetDir);
+    const prepared = prepareTestFile(file, datasets, bundledDatasetDir, options.schemas);
     const shown = prepared.shown;
     human(`${shown}\n`);
     for (const line of prepared.errors) io.err(paint.red(line) + '\n');

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { mutateRule } from '../../node/mutate/run-mutation.js';
 import { reporters, runRuleTests, type Reporter } from '../../node/rule-test.js';
+import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { changedSince } from '../../node/lint/rule-tree.js';
 import { findTestFiles } from '../../node/rule-test.js';
@@ -12,6 +13,7 @@ import { readTestFile } from '../../node/rule-test/test-file.js';
 import { watchRuleTests } from '../../node/rule-test/watch.js';
 import { AUTH_METHODS, type AuthMethod } from '../../node/kusto-client/connect.js';
 import { runTargetTests } from '../../node/kusto-client/run-target.js';
+import { loadSchemaFolder, type SchemaSet } from '../../node/schemas.js';
 import { UsageError, useColor, type CommandState, type Io } from '../io.js';
 
 interface TestOptions {
@@ -30,6 +32,7 @@ interface TestOptions {
   target?: string;
   database?: string;
   auth?: string;
+  schemas?: string;
 }
 
 export function registerTest(program: Command, io: Io, state: CommandState): void {
@@ -48,6 +51,7 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
     .option('--from <export.csv>', 'with --init: rows exported from Advanced Hunting / Log Analytics as the case data')
     .option('--table <name>', 'with --init --from: the table the export holds (default: the one table the rule reads)')
     .option('--now <iso>', 'with --init: the now of the starter file')
+    .option('--schemas <dir>', 'folder of table schemas (Azure-Sentinel CustomTables *.json or <Table>.schema.json) for tables the catalogue lacks')
     .option('--changed-since <ref>', 'only the test files that changed since this git ref, or whose rule or data did')
     .option('--target <cluster-uri>', 'run every case on this Kusto endpoint (rows sent as datatables) and compare with the expectation and with kqlite')
     .option('--database <db>', 'with --target: the database to run in (default: the URI path, else NetDefaultDB)')
@@ -102,6 +106,7 @@ export function registerTest(program: Command, io: Io, state: CommandState): voi
         reporter: reporter as Reporter,
         reportFile: opts.out,
         update: Boolean(opts.update),
+        schemas: declaredSchemas(opts.schemas),
       });
     });
 }
@@ -124,4 +129,11 @@ function changedTests(paths: string[], ref: string): string[] {
       return true; // a broken test file is run, so its error shows
     }
   });
+}
+
+/** The --schemas folder's tables; a missing folder is a usage mistake (exit 2), a bad schema file a data error. */
+function declaredSchemas(dir: string | undefined): SchemaSet | undefined {
+  if (dir === undefined) return undefined;
+  if (!existsSync(String(dir))) throw new UsageError(`no such schema folder: ${String(dir)}`);
+  return loadSchemaFolder(String(dir));
 }

@@ -11,6 +11,7 @@ import { resolveRelativeDatetime } from '../../testing/compare-rows.js';
 import { mirrorTimeColumns } from '../../testing/time-columns.js';
 import { formatDatetime } from '../../values/datetime.js';
 import type { LoadedDataset } from '../load-data.js';
+import type { SchemaSet } from '../schemas.js';
 import { TestFileError, type CaseSpec, type Pos, type RowSpec, type TableRows, type TestFile } from './test-file.js';
 
 /** The rows a scheduled Sentinel rule sees: TimeGenerated within [from, to] (both ends inclusive [U]). */
@@ -25,16 +26,18 @@ export function buildCaseDatabase(
   dataset: LoadedDataset | undefined,
   nowTicks: bigint | undefined,
   window?: TimeWindow,
+  declared: SchemaSet = {},
 ): Database {
   const errors: TestFileError[] = [];
   const db = new Database();
+  for (const [name, columns] of Object.entries(declared)) db.defineTable(name, columns);
   for (const [name, s] of file.schemas) db.defineTable(name, s.columns);
 
   const schemaOf = (table: string, pos: Pos): Schema | undefined => {
-    const s = dataset?.tables.get(table)?.schema ?? file.schemas.get(table)?.columns ?? BUILTIN_SCHEMAS[table];
+    const s = dataset?.tables.get(table)?.schema ?? file.schemas.get(table)?.columns ?? declared[table] ?? BUILTIN_SCHEMAS[table];
     if (!s) {
-      const known = new Set([...Object.keys(BUILTIN_SCHEMAS), ...file.schemas.keys(), ...(dataset?.tables.keys() ?? [])]);
-      errors.push(new TestFileError(file.path, pos, `unknown table '${table}'`, [...didYouMean(table, known), "declare other tables under 'schemas:'"]));
+      const known = new Set([...Object.keys(BUILTIN_SCHEMAS), ...file.schemas.keys(), ...Object.keys(declared), ...(dataset?.tables.keys() ?? [])]);
+      errors.push(new TestFileError(file.path, pos, `unknown table '${table}'`, [...didYouMean(table, known), "declare other tables under 'schemas:' or pass --schemas DIR"]));
     }
     return s;
   };

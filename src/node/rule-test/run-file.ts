@@ -13,6 +13,7 @@ import { DataError, loadDataFolder, type LoadedDataset } from '../load-data.js';
 import { RuleFileError } from '../rule-file.js';
 import { describeTrigger, readSentinelRule, ruleFires, type SentinelRule } from '../sentinel/rule-yaml.js';
 import { buildCaseDatabase, type TimeWindow } from './case-data.js';
+import type { SchemaSet } from '../schemas.js';
 import { composeQuery, formatComposedDiagnostic, loadRule, type ComposedQuery } from './query-source.js';
 import { readTestFile, TestFileError, type CaseSpec, type Pos, type RowSpec, type TestFile } from './test-file.js';
 import { relative } from 'node:path';
@@ -72,7 +73,16 @@ function sentinelOf(spec: TestFile): SentinelRule | undefined {
   return readSentinelRule(spec.rule.path, readFileSync(spec.rule.path, 'utf8'));
 }
 
-export function prepareTestFile(file: string, datasets: Map<string, LoadedDataset>, bundledDir: () => string): PreparedFile {
+/**
+ * `declared`: tables a --schemas folder declares (name → columns), known to every case beside the catalogue and the
+ * file's own `schemas:` (which win over them).
+ */
+export function prepareTestFile(
+  file: string,
+  datasets: Map<string, LoadedDataset>,
+  bundledDir: () => string,
+  declared: SchemaSet = {},
+): PreparedFile {
   const shown = displayPath(file);
   let spec: TestFile;
   let dataset: LoadedDataset | undefined;
@@ -82,7 +92,7 @@ export function prepareTestFile(file: string, datasets: Map<string, LoadedDatase
     sentinel = sentinelOf(spec);
     if (spec.from.kind !== 'none') {
       const dir = spec.from.kind === 'bundled' ? bundledDir() : spec.from.dir;
-      dataset = datasets.get(dir) ?? loadDataFolder(dir);
+      dataset = datasets.get(dir) ?? loadDataFolder(dir, { schemas: declared });
       datasets.set(dir, dataset);
     }
   } catch (err) {
@@ -108,7 +118,7 @@ export function prepareTestFile(file: string, datasets: Map<string, LoadedDatase
       }
       const window: TimeWindow | undefined =
         sentinel?.queryPeriod && !/^nrt$/i.test(sentinel.kind) ? { from: nowTicks - sentinel.queryPeriod.ticks, to: nowTicks } : undefined;
-      cases.push({ c, nowTicks, db: buildCaseDatabase(spec, c, dataset, nowTicks, window) });
+      cases.push({ c, nowTicks, db: buildCaseDatabase(spec, c, dataset, nowTicks, window, declared) });
     } catch (err) {
       for (const l of formatFileErrors(err, shown)) if (!errors.includes(l)) errors.push(l);
     }
