@@ -9,6 +9,7 @@ import type { CatalogView } from './engine/bind/scope.js';
 import type { Limits } from './engine/exec/context.js';
 import { execute, executeAsync, newExecContext } from './engine/exec/execute.js';
 import { explainPlan } from './engine/operators/index.js';
+import { explainSteps } from './explain-steps.js';
 import type { Plan } from './engine/plan/logical.js';
 import { SchemaMapWithBuiltins } from './tables/builtin-schemas.js';
 import { tableFromRows, RowConversionError } from './tables/from-rows.js';
@@ -156,6 +157,16 @@ export class Database {
     const { plan, diagnostics } = this.plan(text, options);
     if (!plan) throw new KqlError(diagnostics, text, options.fileName);
     return explainPlan(plan);
+  }
+
+  /**
+   * The query explained for people: its steps in the order they run, as written, each with the columns it adds,
+   * removes or retypes and the instants now()/ago() stand for (src/explain-steps.ts). `kqlite explain` prints this.
+   */
+  explainSteps(text: string, options: QueryOptions = {}): string {
+    const { plan, diagnostics } = this.plan(text, options);
+    if (!plan) throw new KqlError(diagnostics, text, options.fileName);
+    return explainSteps(plan, text);
   }
 }
 

@@ -152,10 +152,25 @@ describe('kqlite check and explain', () => {
     expect(r.err).toContain(`${count} of ${count} rule file(s) ok`);
   });
 
-  it('explain prints the plan with schemas', async () => {
-    const r = (await run(['explain', '--query', 'EmailEvents | where Subject has "x" | project Subject']));
+  it('explain --plan prints the plan with schemas', async () => {
+    const r = (await run(['explain', '--plan', '--query', 'EmailEvents | where Subject has "x" | project Subject']));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Project\(project\) Subject → \[Subject:string\]\n  Filter has\(Subject, "x"\)/);
+  });
+
+  it('explain prints the steps in order, as written, with the columns they change', async () => {
+    const r = await run(['explain', '--now', '2026-11-20T12:00:00Z', '--query', 'EmailUrlInfo | where Timestamp > ago(1d) | extend Host = tostring(parse_url(Url).Host) | project Host']);
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('EmailUrlInfo');
+    expect(lines[2]).toBe('| where Timestamp > ago(1d)');
+    // By hand: --now minus one day.
+    expect(lines[3]).toBe('    ago(1d) = 2026-11-19T12:00:00Z');
+    expect(lines[4]).toBe('| extend Host = tostring(parse_url(Url).Host)');
+    expect(lines[5]).toBe('    + Host: string');
+    expect(lines[6]).toBe('| project Host');
+    expect(lines[7]).toBe('    → 1 column(s): Host: string');
+    expect(lines[8]).toBe('result: 1 column(s): Host: string');
   });
 });
 
