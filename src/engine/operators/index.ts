@@ -18,6 +18,7 @@ import * as join from './join.js';
 import * as lookup from './lookup.js';
 import * as makeSeries from './make-series.js';
 import * as materialize from './materialize.js';
+import * as mvApply from './mv-apply.js';
 import * as mvExpand from './mv-expand.js';
 import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from './operator.js';
 import * as parse from './parse.js';
@@ -33,6 +34,7 @@ import * as render from './render.js';
 import * as scan from './scan.js';
 import * as serialize from './serialize.js';
 import * as sort from './sort.js';
+import * as subtable from './subtable.js';
 import * as summarize from './summarize.js';
 import * as take from './take.js';
 import * as top from './top.js';
@@ -49,6 +51,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...join.binders,
   ...lookup.binders,
   ...makeSeries.binders,
+  ...mvApply.binders,
   ...mvExpand.binders,
   ...parse.binders,
   ...project.binders,
@@ -80,6 +83,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...join.plans,
   ...makeSeries.plans,
   ...materialize.plans,
+  ...mvApply.plans,
   ...mvExpand.plans,
   ...parse.plans,
   ...project.plans,
@@ -88,6 +92,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...scan.plans,
   ...serialize.plans,
   ...sort.plans,
+  ...subtable.plans,
   ...summarize.plans,
   ...take.plans,
   ...union.plans,
