@@ -1,11 +1,13 @@
 // where / filter (where-operator.md): keeps the rows where the predicate is exactly true (null drops the row).
-// Its plan node is named Filter. A dynamic predicate is converted to bool.
+// Its plan node is named Filter. A dynamic predicate is converted to bool. Predicates over any column (`* has "x"`,
+// `* == v`) and search terms (`Col:"x"`) are bound by bind/search-predicate.ts.
 
 import { diagnostic } from '../../diagnostics.js';
 import { selectRows } from '../../tables/table.js';
 import { isScalar, type Vector } from '../../tables/vector.js';
 import { bindExpr } from '../bind/bind-expr.js';
 import { convertTo } from '../bind/build.js';
+import { bindWherePredicate, usesSearchSyntax } from '../bind/search-predicate.js';
 import { evalExpr } from '../exec/compile-expr.js';
 import type { BoundExpr } from '../plan/expr.js';
 import { explainExpr } from '../plan/explain.js';
@@ -25,7 +27,8 @@ export interface FilterNode extends PlanNodeBase<'Filter'> {
 
 export const binders: OperatorBinders = {
   Where: (input, op, lets, ctx) => {
-    const p = bindExpr(op.predicate, { schema: input.schema, lets, serialized: ctx.isSerialized(input) }, ctx);
+    const scope = { schema: input.schema, lets, serialized: ctx.isSerialized(input) };
+    const p = usesSearchSyntax(op.predicate) ? bindWherePredicate(op.predicate, scope, ctx) : bindExpr(op.predicate, scope, ctx);
     if (!p) return undefined;
     if (p.type !== 'bool' && p.type !== 'dynamic') {
       ctx.diagnostics.push(diagnostic('bind-wrong-type', op.predicate.span, { what: 'where', expected: 'a bool predicate', got: p.type }));
