@@ -31,6 +31,18 @@ export interface QueryOptions {
   readonly limits?: Limits;
   /** Name shown in error positions (a file name). */
   readonly fileName?: string;
+  /**
+   * Values of the query's `declare query_parameters(...)`, by name: JS values of the declared type, or text parsed as
+   * that type's literal (`'7d'` for a timespan). Overrides the Database's own `parameters`.
+   */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+}
+
+export interface DatabaseOptions {
+  /** Know the ~900 catalogue tables (default true). */
+  readonly builtinSchemas?: boolean;
+  /** Query parameter values every query gets (QueryOptions.parameters adds to and overrides them). */
+  readonly parameters?: Readonly<Record<string, unknown>>;
 }
 
 export type TableInput =
@@ -53,7 +65,10 @@ export class Database {
   private readonly tables = new Map<string, Table>();
   private readonly schemas: Map<string, Schema>;
 
-  constructor(options: { builtinSchemas?: boolean } = {}) {
+  private readonly options: DatabaseOptions;
+
+  constructor(options: DatabaseOptions = {}) {
+    this.options = options;
     // The ~700 built-in schemas are found lazily (each decoded on first use): creating a Database decodes none.
     this.schemas = options.builtinSchemas !== false ? new SchemaMapWithBuiltins() : new Map<string, Schema>();
   }
@@ -102,10 +117,12 @@ export class Database {
   }
 
   /** Parse and bind: the plan and all diagnostics, without running anything. */
-  plan(text: string, options: QueryOptions = {}): { plan?: Plan; diagnostics: Diagnostic[] } {
+  plan(text: string, options: QueryOptions = {}): { plan?: Plan; diagnostics: Diagnostic[]; unboundParameters?: Diagnostic[] } {
     const parsed = parse(text);
     if (hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
     const diagnostics = [...parsed.diagnostics];
+    // Declared query parameters without a value still bind (the schema does not depend on them); running needs them.
+    const unboundParameters: Diagnostic[] = [];
     const plan = guardStack(text, options, () =>
       bindScript(parsed.ast, {
         catalog: this.catalog(),
@@ -114,9 +131,20 @@ export class Database {
         source: text,
         // The binder's one way to read data (evaluate bag_unpack without an output schema): see BindContext.discover.
         discover: (p) => execute(p, newExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
+        parameters: { ...this.options.parameters, ...options.parameters },
+        missingParameters: unboundParameters,
       }),
     );
-    return plan && !hasErrors(diagnostics) ? { plan, diagnostics } : { diagnostics };
+    if (!plan || hasErrors(diagnostics)) return { diagnostics };
+    return unboundParameters.length > 0 ? { plan, diagnostics, unboundParameters } : { plan, diagnostics };
+  }
+
+  /** plan(), for running: a declared parameter without a value is an error now. */
+  private runnablePlan(text: string, options: QueryOptions): { plan: Plan; diagnostics: Diagnostic[] } {
+    const { plan, diagnostics, unboundParameters } = this.plan(text, options);
+    if (!plan) throw new KqlError(diagnostics, text, options.fileName);
+    if (unboundParameters) throw new KqlError(unboundParameters, text, options.fileName);
+    return { plan, diagnostics };
   }
 
   /**
@@ -124,8 +152,7 @@ export class Database {
    * bounds it; an AbortSignal can only stop it from another thread's point of view — use queryAsync for that.
    */
   query(text: string, options: QueryOptions = {}): QueryResult {
-    const { plan, diagnostics } = this.plan(text, options);
-    if (!plan) throw new KqlError(diagnostics, text, options.fileName);
+    const { plan, diagnostics } = this.runnablePlan(text, options);
     const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
     const table = guardStack(text, options, () => execute(plan, ctx));
     return finish(plan, table, diagnostics, text, options);
@@ -140,8 +167,7 @@ export class Database {
     if (options.signal?.aborted) {
       throw new KqlError([diagnostic('runtime-aborted', { start: 0, end: 0 }, {})], text, options.fileName);
     }
-    const { plan, diagnostics } = this.plan(text, options);
-    if (!plan) throw new KqlError(diagnostics, text, options.fileName);
+    const { plan, diagnostics } = this.runnablePlan(text, options);
     const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
     let table: Table;
     try {

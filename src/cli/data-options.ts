@@ -30,6 +30,12 @@ export interface DataOptions {
   /** A folder of table schemas (Azure-Sentinel CustomTables *.json, <Table>.schema.json): see node/schemas.ts. */
   schemas?: string;
   strict?: boolean;
+  /** `--param Name=value`, repeatable: values of the query's `declare query_parameters(...)`. */
+  param?: string[];
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function addDataOptions(cmd: Command): Command {
@@ -38,7 +44,21 @@ export function addDataOptions(cmd: Command): Command {
     .option('--schemas <dir>', 'folder of table schemas (Azure-Sentinel CustomTables *.json or <Table>.schema.json) for tables the catalogue lacks')
     .option('--now <iso>', "the instant now() and ago() use (default: the dataset's now, else the clock)")
     .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing')
-    .option('--strict', 'make doubtful data files errors: a file whose name is no known table, a format kqlite cannot read');
+    .option('--strict', 'make doubtful data files errors: a file whose name is no known table, a format kqlite cannot read')
+    .option('--param <name=value>', 'a value for the query\'s declare query_parameters(...) (repeatable; the text is read as the declared type\'s literal: 7d, 2026-11-20, 42)', collect);
+}
+
+/** `--param Name=value` options → parameter values (text; the engine reads each as its declared type). */
+export function parametersFromOptions(opts: DataOptions): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const item of opts.param ?? []) {
+    const eq = String(item).indexOf('=');
+    const name = eq > 0 ? String(item).slice(0, eq).trim() : '';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--param takes Name=value, got '${String(item)}'`);
+    if (Object.prototype.hasOwnProperty.call(values, name)) throw new UsageError(`--param ${name} is given twice`);
+    values[name] = String(item).slice(eq + 1);
+  }
+  return values;
 }
 
 /** Limits of one query run (README "Limits"): --timeout, --max-rows, --max-memory. */
@@ -82,6 +102,7 @@ export function checkDataOptions(opts: DataOptions): void {
   }
   if (opts.data !== undefined && !existsSync(String(opts.data))) throw new UsageError(`no such data folder: ${String(opts.data)}`);
   if (opts.schemas !== undefined && !existsSync(String(opts.schemas))) throw new UsageError(`no such schema folder: ${String(opts.schemas)}`);
+  parametersFromOptions(opts);
 }
 
 export interface OpenedData {
@@ -104,7 +125,7 @@ export function openData(opts: DataOptions, io: Io): OpenedData {
     progress: (m) => io.err(`kqlite: ${m}\n`),
     warn: (m) => io.err(`kqlite: warning: ${m}\n`),
   });
-  const db = new Database();
+  const db = new Database({ parameters: parametersFromOptions(opts) });
   for (const [name, columns] of Object.entries(schemas)) db.defineTable(name, columns);
   for (const [name, t] of dataset.tables) db.addTable(name, t);
   for (const [name, n] of dataset.badValues) io.err(`kqlite: ${name}: ${n} bad value(s) turned into nulls (--lenient)\n`);

@@ -52,6 +52,11 @@ export const BIND_MESSAGES = {
   'bind-invalid-option': (p: { operator: string; name: string }) => `${p.operator} option ${p.name} has an invalid value`,
   'bind-bag-unpack-conflict': (p: { key: string; column: string }) =>
     `bag_unpack(): slot '${p.key}' clashes with column '${p.column}' (use columnsConflict='replace_source' or 'keep_source')`,
+  // query parameters, external data, watchlists, stored functions (issue #12)
+  'bind-missing-query-parameter': (p: { name: string; type: string }) =>
+    `query parameter '${p.name}' (${p.type}) has no value and no default: pass it with --param ${p.name}=... (command line) or parameters: { ${p.name}: ... } (library)`,
+  'bind-bad-query-parameter': (p: { name: string; type: string; value: string; reason: string }) =>
+    `query parameter '${p.name}' is declared ${p.type}, and the value given, ${p.value}, is not one (${p.reason})`,
   // refusals
   'bind-not-supported': (p: { name: string }) => `not supported yet: ${p.name}`,
   /** Generic: a message written by a caller outside the engine (the engine's own call sites use specific codes). */

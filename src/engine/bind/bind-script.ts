@@ -9,6 +9,7 @@ import type { Plan } from '../plan/logical.js';
 import { bindLetValue } from './bind-expr.js';
 import { bindTabular } from './bind-tabular.js';
 import { checkQueryDepth } from './query-depth.js';
+import { bindQueryParameters, type QueryParameterValues } from './query-parameters.js';
 import { LetScope, type BindContext, type CatalogView } from './scope.js';
 
 export interface BindOptions {
@@ -19,6 +20,13 @@ export interface BindOptions {
   readonly source: string;
   /** See BindContext.discover. */
   readonly discover?: (plan: Plan) => Table;
+  /** Values of `declare query_parameters` (query-parameters.ts). */
+  readonly parameters?: QueryParameterValues;
+  /**
+   * Where a declared parameter without value or default is reported: given, the script still binds (the schema does
+   * not depend on the value) and the caller raises these before running; absent, they are binding errors.
+   */
+  readonly missingParameters?: Diagnostic[];
 }
 
 export function bindScript(script: A.Script, options: BindOptions): Plan | undefined {
@@ -52,6 +60,10 @@ export function bindScript(script: A.Script, options: BindOptions): Plan | undef
         plan = bindTabular(st.expression, lets, ctx);
         break;
       case 'UnsupportedStatement':
+        if (st.queryParameters) {
+          lets = bindQueryParameters(st.queryParameters, options.parameters, lets, ctx, options.missingParameters ?? ctx.diagnostics);
+          break;
+        }
         ctx.diagnostics.push(diagnostic('bind-not-supported', st.span, { name: `${st.keyword} statement` }));
         break;
     }
