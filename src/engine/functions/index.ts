@@ -28,6 +28,7 @@ import type { FunctionDef } from './types.js';
 import { windowFunctions } from './window.js';
 import { windowRankFunctions } from './window-rank.js';
 import { sketchFunctions } from './scalar/sketches.js';
+import { seriesFunctions } from './scalar/series.js';
 
 export interface FunctionCategory {
   /** The folder of the category's case files under test/functions/. */
@@ -49,6 +50,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'window', functions: windowFunctions },
   { category: 'window', functions: windowRankFunctions },
   { category: 'sketch', functions: sketchFunctions },
+  { category: 'series', functions: seriesFunctions },
   { category: 'special', functions: specialFunctions },
   { category: 'aggregate', functions: countAggregates },
   { category: 'aggregate', functions: sumAvgAggregates },

@@ -105,6 +105,21 @@ export interface ScalarFunctionDef extends FunctionDoc {
   readonly row?: RowFn;
   /** An optional hand-written columnar kernel replacing the lifted row function (property-tested against it). */
   readonly kernel?: Invoke;
+  /** A function with several results (series_stats, series_fit_line): `extend (a, b) = f(x)` (see TupleResult). */
+  readonly tuple?: TupleResult;
+}
+
+/**
+ * The results of a function that returns several values. `extend (a, b) = f(x)` names the first ones (and only those
+ * columns appear); a bare `extend f(x)` adds every value as `f_x_<name>` (x: the argument's column name, empty for
+ * an expression — Microsoft's analyser); anywhere else the call is its first value (`resolve`'s type). `invoke`
+ * gives all values of a row as one dynamic array, in `names` order, computed once; the binder (operators/extend.ts)
+ * splits it into columns of `types`. The arguments are those `resolve` accepted, already converted.
+ */
+export interface TupleResult {
+  readonly names: readonly string[];
+  readonly types: readonly ScalarType[];
+  readonly invoke: Invoke;
 }
 
 export interface AggregateImpl {
