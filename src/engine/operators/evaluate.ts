@@ -7,11 +7,16 @@ import type { BindContext, LetScope } from '../bind/scope.js';
 import type { Plan } from '../plan/logical.js';
 import type { OperatorBinders, SourceBinders } from './operator.js';
 import { bindBagUnpack } from './plugins/bag-unpack.js';
+import { bindNarrow } from './plugins/narrow.js';
+import { bindPivot } from './plugins/pivot.js';
 
 type PluginBinder = (input: Plan, op: A.EvaluateOp, lets: LetScope, ctx: BindContext) => Plan | undefined;
 
+/** The implemented plugins, by name: one line each (the module's plan kinds go in operators/index.ts). */
 const PLUGINS: Readonly<Record<string, PluginBinder>> = {
   bag_unpack: bindBagUnpack,
+  narrow: bindNarrow,
+  pivot: bindPivot,
 };
 
 /** Names of the implemented plugins (for the generated reference). */

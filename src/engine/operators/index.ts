@@ -23,6 +23,8 @@ import * as mvExpand from './mv-expand.js';
 import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from './operator.js';
 import * as parse from './parse.js';
 import * as bagUnpack from './plugins/bag-unpack.js';
+import * as narrow from './plugins/narrow.js';
+import * as pivot from './plugins/pivot.js';
 import * as print from './print.js';
 import * as project from './project.js';
 import * as projectAway from './project-away.js';
@@ -85,7 +87,9 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...materialize.plans,
   ...mvApply.plans,
   ...mvExpand.plans,
+  ...narrow.plans,
   ...parse.plans,
+  ...pivot.plans,
   ...project.plans,
   ...range.plans,
   ...render.plans,
