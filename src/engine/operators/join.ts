@@ -1,7 +1,9 @@
 // join (join-operator.md and the join-*.md pages) and its plan node, which lookup binds to as well. The default
 // kind is innerunique: the left side is de-duplicated on the key (first row per key kept) before an inner join.
 // Outer rows without a match get nulls ("" for strings). Keys hash through the one hashing kernel, so string keys
-// compare case-sensitively and int/long/real keys by value. Null keys never match [U]. The hash table is built on
+// compare case-sensitively and int/long/real keys by value. A null key matches a null key of the other side (real
+// engine, recorded answers: inner, outer and lookup pair a null-keyed row with a null-keyed row; the docs are
+// silent), and innerunique keeps the first null-keyed left row like any other key. The hash table is built on
 // the smaller side; output order is left order, then right order within a left row. The output's size is counted
 // before anything is built (runJoin), so the row limit and memory budget stop a runaway join at once.
 
@@ -157,24 +159,27 @@ export function bindJoin(left: Plan, op: A.JoinOp | A.LookupOp, lets: LetScope, 
   };
 }
 
-/** Row i → join key, undefined for a null key; one key column is read per type (keyReader), several as a tuple. */
-function keyFunction(t: Table, keys: readonly number[]): (i: number) => ValueKey | undefined {
-  if (keys.length === 1) return keyReader(t.columns[keys[0]!]!);
+/** The key of a null value: never a string key (string keys are never null), a number or a tagged key. */
+const NULL_KEY = '\u0000null';
+
+/** Row i → join key (nulls are one key of their own); one key column is read per type (keyReader), several as a
+ * tuple (tupleKey keys nulls). */
+function keyFunction(t: Table, keys: readonly number[]): (i: number) => ValueKey {
+  if (keys.length === 1) {
+    const read = keyReader(t.columns[keys[0]!]!);
+    return (i) => read(i) ?? NULL_KEY;
+  }
   const cols = keys.map((k) => t.columns[k]!);
   const vals: (ScalarValue | null)[] = new Array(cols.length);
   return (i) => {
-    for (let k = 0; k < cols.length; k++) {
-      const v = getValue(cols[k]!, i);
-      if (v === null) return undefined;
-      vals[k] = v;
-    }
+    for (let k = 0; k < cols.length; k++) vals[k] = getValue(cols[k]!, i);
     return tupleKey(vals);
   };
 }
 
 /**
  * Executes a join without building anything before its size is known. Each row of both sides gets a group id (one
- * per distinct key of the smaller side, which alone is hashed; -1 for a null key or no match), the rows per group
+ * per distinct key of the smaller side, which alone is hashed; -1 for no match), the rows per group
  * are counted, and so the number of output rows is known before a single pair is built: the row limit and the
  * memory budget are checked first (a 20k × 20k join on one key stops at once, 400M pairs never exist). Semi and
  * anti joins never build pairs at all. Pairs are then written in left order, right order within a left row.
@@ -263,7 +268,7 @@ function runJoin(node: JoinNode, left: Table, right: Table, ctx: ExecContext): T
 }
 
 /**
- * Gives every row of both sides its key's group id (-1: null key, or a key the other side lacks) and returns the
+ * Gives every row of both sides its key's group id (-1: a key the other side lacks) and returns the
  * number of groups. Only the smaller side's keys are hashed; the other side looks its keys up. innerunique: only the
  * first left row of each key takes part (join-operator.md), the others get -1.
  */
@@ -278,20 +283,17 @@ function assignGroups(node: JoinNode, left: Table, right: Table, leftGroup: Int3
     : [right, rightKey, rightGroup, left, leftKey, leftGroup];
   for (let r = 0; r < small.rowCount; r++) {
     const k = smallKey(r);
-    if (k !== undefined) {
-      const g = index.get(k);
-      if (g === undefined) {
-        smallGroup[r] = index.size;
-        index.set(k, index.size);
-      } else if (!(unique && hashLeft)) smallGroup[r] = g;
-    }
+    const g = index.get(k);
+    if (g === undefined) {
+      smallGroup[r] = index.size;
+      index.set(k, index.size);
+    } else if (!(unique && hashLeft)) smallGroup[r] = g;
     if ((r & 0xffff) === 0) ctx.check(node.span);
   }
   // innerunique with the right side hashed: the first left row per group takes part.
   const seenLeft = unique && !hashLeft ? new Uint8Array(index.size) : undefined;
   for (let r = 0; r < large.rowCount; r++) {
-    const k = largeKey(r);
-    const g = k === undefined ? undefined : index.get(k);
+    const g = index.get(largeKey(r));
     if (g !== undefined) {
       if (seenLeft) {
         if (seenLeft[g] === 0) {
