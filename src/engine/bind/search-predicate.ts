@@ -28,6 +28,8 @@ export interface SearchPredicateOptions {
   readonly bareTerms: boolean;
   /** `search kind=case_sensitive`: string operators become their `_cs` forms. */
   readonly caseSensitive: boolean;
+  /** `*` stands for the columns from this index on (search's own `$table` column is not searched). */
+  readonly starFrom?: number;
 }
 
 const WHERE_OPTIONS: SearchPredicateOptions = { bareTerms: false, caseSensitive: false };
@@ -74,7 +76,7 @@ export function bindSearchPredicate(e: A.Expression, scope: RowScope, ctx: BindC
       // `search *`, `search * and P`: every row.
       return literal('bool', true, e.span);
     case 'StringLiteral':
-      if (opts.bareTerms) return termOverColumns(e.value, e.span, allColumns(scope, e.span), opts, true, ctx);
+      if (opts.bareTerms) return termOverColumns(e.value, e.span, allColumns(scope, e.span, opts), opts, true, ctx);
       break;
     case 'Call':
       if (e.callee.name === 'not' && e.args.length === 1 && !scope.lets.lookup('not') && needsThisBinder(e.args[0]!, opts)) {
@@ -91,7 +93,7 @@ export function bindSearchPredicate(e: A.Expression, scope: RowScope, ctx: BindC
       if (e.op === ':') {
         const term = e.right.kind === 'StringLiteral' ? e.right : undefined;
         if (!term) return report(ctx, 'bind-wrong-type', e.right.span, { what: "the term of ':'", expected: 'a string literal', got: e.right.kind });
-        const columns = e.left.kind === 'Star' ? allColumns(scope, e.left.span) : [bindExpr(e.left, scope, ctx)];
+        const columns = e.left.kind === 'Star' ? allColumns(scope, e.left.span, opts) : [bindExpr(e.left, scope, ctx)];
         return termOverColumns(term.value, e.span, columns, opts, e.left.kind === 'Star', ctx);
       }
       if (e.left.kind === 'Star') return starOperator(e, scope, ctx, opts);
@@ -125,8 +127,8 @@ function needsThisBinder(e: A.Expression, opts: SearchPredicateOptions): boolean
 }
 
 /** Columns of the input as bound references (undefined entries mark a failure already reported). */
-function allColumns(scope: RowScope, span: Span): (BoundExpr | undefined)[] {
-  return scope.schema.map((c, i) => colRef(c, i, span));
+function allColumns(scope: RowScope, span: Span, opts: SearchPredicateOptions): (BoundExpr | undefined)[] {
+  return scope.schema.map((c, i) => colRef(c, i, span)).slice(opts.starFrom ?? 0);
 }
 
 /** A search term over the given columns: the operator follows the term's wildcards (search-operator.md). */
@@ -173,7 +175,7 @@ function starOperator(e: A.BinaryExpr, scope: RowScope, ctx: BindContext, opts: 
   if (!STAR_OPERATORS.has(op)) return report(ctx, 'bind-star-not-allowed', e.left.span, {});
   const right = bindExpr(e.right, scope, ctx);
   if (!right) return undefined;
-  return anyColumn(allColumns(scope, e.left.span) as BoundExpr[], op, right, e.span, true, ctx);
+  return anyColumn(allColumns(scope, e.left.span, opts) as BoundExpr[], op, right, e.span, true, ctx);
 }
 
 /**

@@ -13,6 +13,7 @@ import * as datatable from './datatable.js';
 import * as distinct from './distinct.js';
 import * as evaluate from './evaluate.js';
 import * as extend from './extend.js';
+import * as externaldata from './externaldata.js';
 import * as invoke from './invoke.js';
 import * as join from './join.js';
 import * as lookup from './lookup.js';
@@ -22,6 +23,7 @@ import * as mvApply from './mv-apply.js';
 import * as mvExpand from './mv-expand.js';
 import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from './operator.js';
 import * as parse from './parse.js';
+import * as partition from './partition.js';
 import * as bagUnpack from './plugins/bag-unpack.js';
 import * as narrow from './plugins/narrow.js';
 import * as pivot from './plugins/pivot.js';
@@ -34,6 +36,7 @@ import * as projectReorder from './project-reorder.js';
 import * as range from './range.js';
 import * as render from './render.js';
 import * as scan from './scan.js';
+import * as search from './search.js';
 import * as serialize from './serialize.js';
 import * as sort from './sort.js';
 import * as subtable from './subtable.js';
@@ -56,12 +59,14 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...mvApply.binders,
   ...mvExpand.binders,
   ...parse.binders,
+  ...partition.binders,
   ...project.binders,
   ...projectAway.binders,
   ...projectKeep.binders,
   ...projectRename.binders,
   ...projectReorder.binders,
   ...render.binders,
+  ...search.binders,
   ...serialize.binders,
   ...sort.binders,
   ...summarize.binders,
@@ -74,14 +79,17 @@ export const OPERATOR_BINDERS: OperatorBinders = {
 export const SOURCE_BINDERS: SourceBinders = {
   ...datatable.sources,
   ...evaluate.sources,
+  ...externaldata.sources,
   ...print.sources,
   ...range.sources,
+  ...search.sources,
   ...union.sources,
 };
 
 export const PLAN_OPERATORS: PlanOperators = {
   ...bagUnpack.plans,
   ...datatable.plans,
+  ...externaldata.plans,
   ...join.plans,
   ...makeSeries.plans,
   ...materialize.plans,
@@ -89,6 +97,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...mvExpand.plans,
   ...narrow.plans,
   ...parse.plans,
+  ...partition.plans,
   ...pivot.plans,
   ...project.plans,
   ...range.plans,
