@@ -13,7 +13,6 @@ import * as datatable from './datatable.js';
 import * as distinct from './distinct.js';
 import * as evaluate from './evaluate.js';
 import * as extend from './extend.js';
-import * as externaldata from './externaldata.js';
 import * as invoke from './invoke.js';
 import * as join from './join.js';
 import * as lookup from './lookup.js';
@@ -23,7 +22,6 @@ import * as mvApply from './mv-apply.js';
 import * as mvExpand from './mv-expand.js';
 import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from './operator.js';
 import * as parse from './parse.js';
-import * as partition from './partition.js';
 import * as bagUnpack from './plugins/bag-unpack.js';
 import * as narrow from './plugins/narrow.js';
 import * as pivot from './plugins/pivot.js';
@@ -59,7 +57,6 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...mvApply.binders,
   ...mvExpand.binders,
   ...parse.binders,
-  ...partition.binders,
   ...project.binders,
   ...projectAway.binders,
   ...projectKeep.binders,
@@ -79,7 +76,6 @@ export const OPERATOR_BINDERS: OperatorBinders = {
 export const SOURCE_BINDERS: SourceBinders = {
   ...datatable.sources,
   ...evaluate.sources,
-  ...externaldata.sources,
   ...print.sources,
   ...range.sources,
   ...search.sources,
@@ -89,7 +85,6 @@ export const SOURCE_BINDERS: SourceBinders = {
 export const PLAN_OPERATORS: PlanOperators = {
   ...bagUnpack.plans,
   ...datatable.plans,
-  ...externaldata.plans,
   ...join.plans,
   ...makeSeries.plans,
   ...materialize.plans,
@@ -97,7 +92,6 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...mvExpand.plans,
   ...narrow.plans,
   ...parse.plans,
-  ...partition.plans,
   ...pivot.plans,
   ...project.plans,
   ...range.plans,
