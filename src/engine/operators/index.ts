@@ -22,6 +22,7 @@ import * as mvApply from './mv-apply.js';
 import * as mvExpand from './mv-expand.js';
 import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from './operator.js';
 import * as parse from './parse.js';
+import * as partition from './partition.js';
 import * as bagUnpack from './plugins/bag-unpack.js';
 import * as narrow from './plugins/narrow.js';
 import * as pivot from './plugins/pivot.js';
@@ -57,6 +58,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...mvApply.binders,
   ...mvExpand.binders,
   ...parse.binders,
+  ...partition.binders,
   ...project.binders,
   ...projectAway.binders,
   ...projectKeep.binders,
@@ -92,6 +94,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...mvExpand.plans,
   ...narrow.plans,
   ...parse.plans,
+  ...partition.plans,
   ...pivot.plans,
   ...project.plans,
   ...range.plans,

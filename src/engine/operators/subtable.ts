@@ -49,11 +49,17 @@ export function runOverSubtable(ctx: ExecContext, leaf: AnySubtable, rows: Table
   if (!map) groups.set(ctx, (map = new Map()));
   const previous = map.get(leaf);
   map.set(leaf, rows);
+  // Scalar subqueries (toscalar) are cached per run; inside the subquery they may read this group (`as P |
+  // … toscalar(P | summarize …)`), so each group starts without the cache and the outer entries come back after.
+  const cached = ctx.subqueries.size > 0 ? new Map(ctx.subqueries) : undefined;
+  ctx.subqueries.clear();
   try {
     return ctx.run(plan);
   } finally {
     if (previous) map.set(leaf, previous);
     else map.delete(leaf);
+    ctx.subqueries.clear();
+    if (cached) for (const [k, v] of cached) ctx.subqueries.set(k, v);
   }
 }
 
