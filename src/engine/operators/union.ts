@@ -1,6 +1,6 @@
 // union (union-operator.md): outer by default (every column of every leg; inner keeps the columns all legs share).
 // Column identity is (name, type): a name seen with several types becomes one column per type, `name_type`.
-// withsource=Col adds the leg's name first; isfuzzy=true skips legs that do not resolve. As a source (`union A, B`)
+// withsource=Col adds the leg's name first (a stored table's name; union_argN for let-bound and other legs); isfuzzy=true skips legs that do not resolve. As a source (`union A, B`)
 // or after a pipe (`T | union A`, where T is the first leg).
 
 import { diagnostic } from '../../diagnostics.js';
@@ -65,7 +65,11 @@ function bindUnion(input: Plan | undefined, op: A.UnionOp, lets: LetScope, ctx: 
       plan = ctx.bindTabular(t, lets, ctx);
       if (!plan) return undefined;
     }
-    legs.push({ plan, name: t.kind === 'Name' ? t.name : `union_arg${legs.length}` });
+    // withsource labels a stored table by its name, anything else (a let-bound table included) by its position:
+    // real engine, recorded answers (issue #14) — `let A = datatable…; let B = …; union withsource=src A, B` labels
+    // the rows union_arg0 and union_arg1, not A and B (union-operator.md shows table names only).
+    const stored = t.kind === 'Name' && lets.lookup(t.name) === undefined;
+    legs.push({ plan, name: stored ? t.name : `union_arg${legs.length}` });
   }
   if (legs.length === 0) {
     ctx.diagnostics.push(diagnostic('bind-union-no-tables', op.span, {}));
