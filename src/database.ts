@@ -43,6 +43,12 @@ export interface DatabaseOptions {
   readonly builtinSchemas?: boolean;
   /** Query parameter values every query gets (QueryOptions.parameters adds to and overrides them). */
   readonly parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * What `externaldata` reads: the text behind a URI (or `{ text, source }`, `source` naming it in data errors, or
+   * `{ error }` saying why there is none), undefined when unknown. kqlite itself never goes to the network;
+   * `openDataFolder` / the CLI map URLs to files of the data folder (README "External data").
+   */
+  readonly externalData?: (uri: string) => string | { readonly text: string; readonly source: string } | { readonly error: string } | undefined;
 }
 
 export type TableInput =
@@ -66,6 +72,10 @@ export class Database {
   private readonly schemas: Map<string, Schema>;
 
   private readonly options: DatabaseOptions;
+  private readonly externalData = (uri: string) => {
+    const found = this.options.externalData?.(uri);
+    return typeof found === 'string' ? { text: found, source: uri } : found;
+  };
 
   constructor(options: DatabaseOptions = {}) {
     this.options = options;
@@ -133,6 +143,7 @@ export class Database {
         discover: (p) => execute(p, newExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
         parameters: { ...this.options.parameters, ...options.parameters },
         missingParameters: unboundParameters,
+        externalData: this.externalData,
       }),
     );
     if (!plan || hasErrors(diagnostics)) return { diagnostics };

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Database } from '../database.js';
 import { DEFAULT_MAX_MEMORY_BYTES, MAX_INTERMEDIATE_ROWS, type Limits } from '../engine/exec/context.js';
+import { externalDataLookup } from '../node/external-data.js';
 import { loadDataFolder } from '../node/load-data.js';
 import { loadSchemaFolder } from '../node/schemas.js';
 import { parseDatetime } from '../values/datetime.js';
@@ -32,6 +33,8 @@ export interface DataOptions {
   strict?: boolean;
   /** `--param Name=value`, repeatable: values of the query's `declare query_parameters(...)`. */
   param?: string[];
+  /** Download externaldata URLs the data folder does not map yet, once, recording them (node/external-data.ts). */
+  fetchExternaldata?: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -45,6 +48,7 @@ export function addDataOptions(cmd: Command): Command {
     .option('--now <iso>', "the instant now() and ago() use (default: the dataset's now, else the clock)")
     .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing')
     .option('--strict', 'make doubtful data files errors: a file whose name is no known table, a format kqlite cannot read')
+    .option('--fetch-externaldata', "download each externaldata URL the data folder's externaldata/urls.tsv lacks, once, into that folder, and record it (off by default: queries never go to the network)")
     .option('--param <name=value>', 'a value for the query\'s declare query_parameters(...) (repeatable; the text is read as the declared type\'s literal: 7d, 2026-11-20, 42)', collect);
 }
 
@@ -125,7 +129,10 @@ export function openData(opts: DataOptions, io: Io): OpenedData {
     progress: (m) => io.err(`kqlite: ${m}\n`),
     warn: (m) => io.err(`kqlite: warning: ${m}\n`),
   });
-  const db = new Database({ parameters: parametersFromOptions(opts) });
+  const db = new Database({
+    parameters: parametersFromOptions(opts),
+    externalData: externalDataLookup(opts.data ?? bundledDataDir(), { fetch: Boolean(opts.fetchExternaldata) }),
+  });
   for (const [name, columns] of Object.entries(schemas)) db.defineTable(name, columns);
   for (const [name, t] of dataset.tables) db.addTable(name, t);
   for (const [name, n] of dataset.badValues) io.err(`kqlite: ${name}: ${n} bad value(s) turned into nulls (--lenient)\n`);

@@ -12,6 +12,8 @@ export const RUNTIME_MESSAGES = {
   'runtime-make-series-bounds': (_p: object) => 'make-series from, to and step must not be null',
   'runtime-make-series-step': (_p: object) => 'make-series step must be positive',
   'runtime-make-series-bins': (p: { limit: number }) => `make-series would build more than ${p.limit} bins`,
+  /** externaldata could not read a URI: no data for it, or its text does not parse in its format (file:line:col). */
+  'runtime-externaldata': (p: { message: string }) => `externaldata: ${p.message}`,
   /**
    * A function refusing its input at run time (a bad regex, an unknown date part, an undocumented format
    * specifier): the function's own reason. Also generic for callers outside the engine (without `function`).

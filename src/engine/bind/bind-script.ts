@@ -10,7 +10,7 @@ import { bindLetValue } from './bind-expr.js';
 import { bindTabular } from './bind-tabular.js';
 import { checkQueryDepth } from './query-depth.js';
 import { bindQueryParameters, type QueryParameterValues } from './query-parameters.js';
-import { LetScope, type BindContext, type CatalogView } from './scope.js';
+import { LetScope, type BindContext, type CatalogView, type ExternalDataResolver } from './scope.js';
 
 export interface BindOptions {
   readonly catalog: CatalogView;
@@ -27,6 +27,8 @@ export interface BindOptions {
    * not depend on the value) and the caller raises these before running; absent, they are binding errors.
    */
   readonly missingParameters?: Diagnostic[];
+  /** See BindContext.externalData. */
+  readonly externalData?: ExternalDataResolver;
 }
 
 export function bindScript(script: A.Script, options: BindOptions): Plan | undefined {

@@ -36,6 +36,14 @@ export class LetScope {
   }
 }
 
+/**
+ * The data behind an externaldata URL (Database option `externalData`): its text and a name for data errors (a
+ * file), or why there is none (`error`, shown as is), or undefined when the caller knows nothing of the URL.
+ */
+export type ExternalDataResolver = (
+  uri: string,
+) => { readonly text: string; readonly source: string } | { readonly error: string } | undefined;
+
 /** Table metadata the binder sees: name → schema. */
 export interface CatalogView {
   schemaOf(name: string): Schema | undefined;
@@ -53,6 +61,8 @@ export interface BindContext {
    * provides it; without it such operators are refused. The binder itself never imports the executor.
    */
   readonly discover?: (plan: Plan) => Table;
+  /** What externaldata reads (operators/externaldata.ts); without it, externaldata fails when it runs. */
+  readonly externalData?: ExternalDataResolver;
   /** Counter for materialize() ids. */
   materializeCount: number;
   readonly source: string;

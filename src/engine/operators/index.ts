@@ -13,6 +13,7 @@ import * as datatable from './datatable.js';
 import * as distinct from './distinct.js';
 import * as evaluate from './evaluate.js';
 import * as extend from './extend.js';
+import * as externaldata from './externaldata.js';
 import * as invoke from './invoke.js';
 import * as join from './join.js';
 import * as lookup from './lookup.js';
@@ -78,6 +79,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
 export const SOURCE_BINDERS: SourceBinders = {
   ...datatable.sources,
   ...evaluate.sources,
+  ...externaldata.sources,
   ...print.sources,
   ...range.sources,
   ...search.sources,
@@ -87,6 +89,7 @@ export const SOURCE_BINDERS: SourceBinders = {
 export const PLAN_OPERATORS: PlanOperators = {
   ...bagUnpack.plans,
   ...datatable.plans,
+  ...externaldata.plans,
   ...join.plans,
   ...makeSeries.plans,
   ...materialize.plans,
