@@ -36,6 +36,7 @@ import * as projectReorder from './project-reorder.js';
 import * as range from './range.js';
 import * as render from './render.js';
 import * as scan from './scan.js';
+import * as scanOperator from './scan-operator.js';
 import * as search from './search.js';
 import * as serialize from './serialize.js';
 import * as sort from './sort.js';
@@ -66,6 +67,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...projectRename.binders,
   ...projectReorder.binders,
   ...render.binders,
+  ...scanOperator.binders,
   ...search.binders,
   ...serialize.binders,
   ...sort.binders,
@@ -103,6 +105,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...range.plans,
   ...render.plans,
   ...scan.plans,
+  ...scanOperator.plans,
   ...serialize.plans,
   ...sort.plans,
   ...subtable.plans,
