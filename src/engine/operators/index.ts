@@ -13,6 +13,7 @@ import * as datatable from './datatable.js';
 import * as distinct from './distinct.js';
 import * as evaluate from './evaluate.js';
 import * as extend from './extend.js';
+import * as find from './find.js';
 import * as externaldata from './externaldata.js';
 import * as invoke from './invoke.js';
 import * as join from './join.js';
@@ -53,6 +54,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...distinct.binders,
   ...evaluate.binders,
   ...extend.binders,
+  ...find.binders,
   ...invoke.binders,
   ...join.binders,
   ...lookup.binders,
@@ -81,6 +83,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
 export const SOURCE_BINDERS: SourceBinders = {
   ...datatable.sources,
   ...evaluate.sources,
+  ...find.sources,
   ...externaldata.sources,
   ...print.sources,
   ...range.sources,
