@@ -17,6 +17,7 @@ import {
   validPrefixArgument,
 } from '../../../values/ipv4.js';
 import { simple } from '../simple.js';
+import { ipv6Functions } from './ipv6.js';
 import type { ScalarFunctionDef, Value } from '../types.js';
 
 function inRange(ip: string, range: string): boolean | null {
@@ -66,7 +67,7 @@ function formatMasked(ip: Value, prefix: Value, withSuffix: boolean): string {
 
 const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
-export const ipFunctions: readonly ScalarFunctionDef[] = [
+const ipv4Functions: readonly ScalarFunctionDef[] = [
   simple({
     name: 'ipv4_is_in_range',
     params: ['string', 'string'],
@@ -242,3 +243,6 @@ export const ipFunctions: readonly ScalarFunctionDef[] = [
     example: "print has_any_ipv4_prefix('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.', '192.168.')",
   }),
 ];
+
+/** The `ip` category: the IPv4 functions here and the IPv6 ones (scalar/ipv6.ts). */
+export const ipFunctions: readonly ScalarFunctionDef[] = [...ipv4Functions, ...ipv6Functions];
