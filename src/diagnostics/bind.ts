@@ -57,6 +57,9 @@ export const BIND_MESSAGES = {
     `query parameter '${p.name}' (${p.type}) has no value and no default: pass it with --param ${p.name}=... (command line) or parameters: { ${p.name}: ... } (library)`,
   'bind-bad-query-parameter': (p: { name: string; type: string; value: string; reason: string }) =>
     `query parameter '${p.name}' is declared ${p.type}, and the value given, ${p.value}, is not one (${p.reason})`,
+  'bind-tuple-names': (p: { name: string; names: number; values: number }) =>
+    `${p.names} names for the ${p.values} values of ${p.name}(): give at most ${p.values}`,
+  'bind-unknown-watchlist': (p: { name: string }) => `unknown watchlist '${p.name}'`,
   // refusals
   'bind-not-supported': (p: { name: string }) => `not supported yet: ${p.name}`,
   /** Generic: a message written by a caller outside the engine (the engine's own call sites use specific codes). */

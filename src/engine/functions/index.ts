@@ -29,6 +29,7 @@ import { windowFunctions } from './window.js';
 import { windowRankFunctions } from './window-rank.js';
 import { sketchFunctions } from './scalar/sketches.js';
 import { seriesFunctions } from './scalar/series.js';
+import { seriesFitFunctions } from './scalar/series-fit.js';
 
 export interface FunctionCategory {
   /** The folder of the category's case files under test/functions/. */
@@ -51,6 +52,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'window', functions: windowRankFunctions },
   { category: 'sketch', functions: sketchFunctions },
   { category: 'series', functions: seriesFunctions },
+  { category: 'series', functions: seriesFitFunctions },
   { category: 'special', functions: specialFunctions },
   { category: 'aggregate', functions: countAggregates },
   { category: 'aggregate', functions: sumAvgAggregates },

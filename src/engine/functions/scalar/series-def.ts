@@ -4,7 +4,7 @@
 
 import type { ScalarType } from '../../../values/types.js';
 import { lift } from '../lift.js';
-import type { FunctionDoc, NullPolicy, ResultName, RowFn, ScalarFunctionDef, TupleResult } from '../types.js';
+import type { FunctionDoc, NullPolicy, Refusal, ResolveContext, ResultName, RowFn, ScalarFunctionDef, TupleResult } from '../types.js';
 
 /**
  * Parameter kinds: 'series' = a dynamic value; 'operand' = a dynamic value or a number (int becomes long, so the row
@@ -68,6 +68,8 @@ export interface SeriesSpec extends Omit<FunctionDoc, 'signature'> {
   readonly tuple?: Omit<TupleResult, 'invoke'>;
   /** The fill functions, the filters and series_outliers keep their argument's name (Microsoft's analyser). */
   readonly resultName?: ResultName;
+  /** Checks of constant arguments (a trend name, a percentile range) at bind time. */
+  readonly check?: (ctx: ResolveContext) => Refusal | undefined;
 }
 
 /** A series function: one parameter list, one row function (the values of the parameters, converted). */
@@ -104,7 +106,7 @@ export function seriesFunction(spec: SeriesSpec): ScalarFunctionDef {
     resultName: spec.resultName,
     row: first ?? spec.row,
     tuple: spec.tuple && tupleInvoke ? { ...spec.tuple, invoke: tupleInvoke } : undefined,
-    resolve(argTypes) {
+    resolve(argTypes, ctx) {
       const conv: (ScalarType | undefined)[] = [];
       for (let i = 0; i < argTypes.length; i++) {
         const p = spec.params[Math.min(i, spec.params.length - 1)]!;
@@ -112,6 +114,8 @@ export function seriesFunction(spec: SeriesSpec): ScalarFunctionDef {
         if (!r.ok) return { arg: i, expected: EXPECTED[p], got: argTypes[i]! };
         conv.push(r.to !== argTypes[i] ? r.to : undefined);
       }
+      const refused = spec.check?.(ctx);
+      if (refused) return refused;
       const returnType = spec.tuple ? spec.tuple.types[0]! : spec.returns;
       return { returnType, invoke: lift(returnType, first ?? spec.row, nulls), argTypes: conv };
     },
