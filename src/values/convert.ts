@@ -137,10 +137,13 @@ export function parseRealText(text: string): number | null {
   let i = 0;
   const c0 = s.charCodeAt(0);
   if (c0 === 43 || c0 === 45) i = 1;
-  const rest = s.slice(i).toLowerCase();
+  const word = s.slice(i);
+  const rest = word.toLowerCase();
   if (rest === 'nan') return NaN;
-  // "inf" too: real engine, recorded answers (issue #14): todouble("inf"), ("-inf"), ("INF") are ±Infinity.
-  if (rest === 'infinity' || rest === 'inf' || rest === '∞') return c0 === 45 ? -Infinity : Infinity;
+  // "inf" and "Inf" too, but not "INF": real engine, recorded answers (issue #14): todouble("inf"), ("-inf"),
+  // ("Inf") are ±Infinity, todouble("INF") is null; "Infinity", "+Infinity", "  NaN  ", "nan" read as .NET reads
+  // them (any case). [U] "iNF"-like mixes are null, as only "inf" and "Inf" are recorded.
+  if (rest === 'infinity' || word === 'inf' || word === 'Inf' || rest === '∞') return c0 === 45 ? -Infinity : Infinity;
   let digits = 0;
   while (i < n && isDigit(s.charCodeAt(i))) {
     i++;
@@ -317,8 +320,10 @@ function dynamicToReal(d: Dynamic): number | null {
 
 /**
  * tobool() (tobool-function.md: "true" → true, "false" → false, 1 → true, 123 → true).
- * Strings follow .NET Boolean.TryParse (case-insensitive, surrounding whitespace allowed); [U] otherwise integer text
- * converts as a number (non-zero → true), so "1"/"0" work. [U] Reals: non-zero (NaN included) → true.
+ * Text: "true"/"false" in any case but exactly (no surrounding whitespace), else integer text as toint reads it,
+ * non-zero → true — real engine, recorded answers (issue #14): tobool("TRUE"), ("tRuE") true; (" true"), ("true "),
+ * ("1.0"), ("0.0"), ("yes") null; ("1"), ("-1") true, ("0") false; tobool(dynamic("0x10")) true. [U] Reals:
+ * non-zero (NaN included) → true (recorded: tobool(0.5) and tobool(dynamic(1.9)) true).
  */
 export function toBoolValue(value: Input, type: ScalarType): boolean | null {
   if (value === null) return null;
@@ -344,17 +349,10 @@ export function toBoolValue(value: Input, type: ScalarType): boolean | null {
 }
 
 export function parseBoolText(text: string): boolean | null {
-  const s = text.trim();
-  if (s.length === 4 && s.toLowerCase() === 'true') return true;
-  if (s.length === 5 && s.toLowerCase() === 'false') return false;
-  const l = parseIntegerOnly(s);
+  if (text.length === 4 && text.toLowerCase() === 'true') return true;
+  if (text.length === 5 && text.toLowerCase() === 'false') return false;
+  const l = parseLongText(text);
   return l === null ? null : l !== 0n;
-}
-
-function parseIntegerOnly(s: string): bigint | null {
-  if (!/^[+-]?\d{1,19}$/.test(s)) return null;
-  const v = BigInt(s);
-  return v < INT64_MIN || v > INT64_MAX ? null : v;
 }
 
 function dynamicToBool(d: Dynamic): boolean | null {

@@ -104,6 +104,10 @@ export function comparisonInvoke(op: '==' | '!=' | '<' | '<=' | '>' | '>='): Inv
       if (op === '!=') return a === null && b === null ? null : true;
       return null;
     }
+    // NaN equals and orders with nothing, itself included: real engine, recorded answers (issue #14):
+    // real(nan) == real(nan) is false, != true, real(nan) < 1.0 and > 1.0 false (IEEE 754, as .NET compares; the
+    // docs are silent). Grouping and join keys still put NaN with NaN (recorded: a NaN join key matches NaN).
+    if ((typeof a === 'number' && a !== a) || (typeof b === 'number' && b !== b)) return op === '!=';
     if (op === '==' || op === '!=') {
       const eq = typeof a === 'object' || typeof b === 'object' ? dynamicEquals(a as Dynamic, b as Dynamic) : compareValues(a, b) === 0;
       return op === '==' ? eq : !eq;

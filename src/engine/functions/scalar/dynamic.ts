@@ -96,8 +96,10 @@ export const dynamicFunctions: readonly ScalarFunctionDef[] = [
     example: 'print gettype(123)',
     resolve([t]) {
       if (t === 'dynamic') return { returnType: 'string', invoke: lift('string', (v) => dynamicTypeName(dyn(v)), 'custom') };
-      const name = t === 'real' ? 'real' : t === 'datetime' ? 'datetime' : t!;
-      return { returnType: 'string', invoke: lift('string', (v) => (v === null && t !== 'string' ? 'null' : name), 'custom') };
+      // A typed null keeps its type's name: real engine, recorded answer (issue #14): gettype(toint("bad")) and
+      // gettype(toint("")) are "int" (the page only shows a dynamic null: gettype(parse_json('')) is "null").
+      const name = t!;
+      return { returnType: 'string', invoke: lift('string', () => name, 'custom') };
     },
   },
   simple({ name: 'dynamic_to_json', params: ['dynamic'], returns: 'string', nulls: 'custom', row: (a) => dynamicToCanonicalJson(dyn(a)), docs: 'dynamic-to-json-function', doc: 'JSON text of a dynamic value, bag keys sorted (dynamic-to-json-function.md).', example: 'print dynamic_to_json(dynamic({"a":1}))' }),
