@@ -16,6 +16,7 @@ import { tableFromRows, RowConversionError } from './tables/from-rows.js';
 import { checkSchema as checkDeclaredSchema, SchemaError } from './tables/schema-check.js';
 import type { Column, Schema, Table } from './tables/table.js';
 import { QueryResult } from './result.js';
+import { getWatchlistTable, WatchlistError, watchlistTableRows, type WatchlistInput } from './watchlists.js';
 import { parseDatetime } from './values/datetime.js';
 import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND } from './values/types.js';
 
@@ -72,6 +73,8 @@ export class Database {
   private readonly schemas: Map<string, Schema>;
 
   private readonly options: DatabaseOptions;
+  private readonly watchlists = new Map<string, { input: WatchlistInput; table: Table }>();
+  private watchlistTableGiven = false;
   private readonly externalData = (uri: string) => {
     const found = this.options.externalData?.(uri);
     return typeof found === 'string' ? { text: found, source: uri } : found;
@@ -90,6 +93,7 @@ export class Database {
 
   /** Register a table: a loaded Table, or rows (objects) with an optional schema (default: the built-in one). */
   addTable(name: string, input: TableInput): void {
+    if (name === 'Watchlist') this.watchlistTableGiven = true;
     if (isTable(input)) {
       this.tables.set(name, input);
       this.schemas.set(name, input.schema);
@@ -123,9 +127,39 @@ export class Database {
   }
 
   private catalog(): CatalogView {
-    return { schemaOf: (n) => this.schemas.get(n), tableNames: () => [...this.schemas.keys()] };
+    return {
+      schemaOf: (n) => this.schemas.get(n),
+      tableNames: () => [...this.schemas.keys()],
+      watchlist: (alias) => {
+        const t = this.watchlists.get(alias);
+        return t ? { table: watchlistKey(alias), schema: t.table.schema } : undefined;
+      },
+      watchlistNames: () => [...this.watchlists.keys()],
+    };
   }
 
+  /**
+   * A Microsoft Sentinel watchlist: `_GetWatchlist(alias)` returns its items (src/watchlists.ts has the columns),
+   * and the `Watchlist` table gets its rows, unless a `Watchlist` table was added with addTable.
+   */
+  addWatchlist(alias: string, watchlist: WatchlistInput): void {
+    let table: Table;
+    try {
+      table = getWatchlistTable(alias, watchlist);
+    } catch (err) {
+      if (err instanceof WatchlistError || err instanceof RowConversionError) {
+        throw new KqlError([diagnostic('data-error', { start: 0, end: 0 }, { message: err.message })]);
+      }
+      throw err;
+    }
+    this.watchlists.set(alias, { input: watchlist, table });
+    this.tables.set(watchlistKey(alias), table);
+    if (!this.watchlistTableGiven) {
+      const schema = this.schemas.get('Watchlist');
+      const rows = watchlistTableRows(new Map([...this.watchlists].map(([a, w]) => [a, w.input])));
+      if (schema) this.tables.set('Watchlist', tableFromRows(schema, rows));
+    }
+  }
   /** Parse and bind: the plan and all diagnostics, without running anything. */
   plan(text: string, options: QueryOptions = {}): { plan?: Plan; diagnostics: Diagnostic[]; unboundParameters?: Diagnostic[] } {
     const parsed = parse(text);
@@ -206,6 +240,9 @@ export class Database {
     return explainSteps(plan, text);
   }
 }
+
+/** Where a watchlist's table is kept: a key no table name can collide with (tableNames() lists schemas only). */
+const watchlistKey = (alias: string) => `\u0000watchlist:${alias}`;
 
 function finish(plan: Plan, table: Table, diagnostics: Diagnostic[], text: string, options: QueryOptions): QueryResult {
   const max = options.limits?.maxResultRows;

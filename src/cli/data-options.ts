@@ -9,6 +9,7 @@ import { Database } from '../database.js';
 import { DEFAULT_MAX_MEMORY_BYTES, MAX_INTERMEDIATE_ROWS, type Limits } from '../engine/exec/context.js';
 import { externalDataLookup } from '../node/external-data.js';
 import { loadDataFolder } from '../node/load-data.js';
+import { readWatchlists } from '../node/watchlists.js';
 import { loadSchemaFolder } from '../node/schemas.js';
 import { parseDatetime } from '../values/datetime.js';
 import { UsageError, type Io } from './io.js';
@@ -135,6 +136,7 @@ export function openData(opts: DataOptions, io: Io): OpenedData {
   });
   for (const [name, columns] of Object.entries(schemas)) db.defineTable(name, columns);
   for (const [name, t] of dataset.tables) db.addTable(name, t);
+  for (const [alias, w] of readWatchlists(opts.data ?? bundledDataDir())) db.addWatchlist(alias, w);
   for (const [name, n] of dataset.badValues) io.err(`kqlite: ${name}: ${n} bad value(s) turned into nulls (--lenient)\n`);
   for (const [name, n] of dataset.replacedUtf8) io.err(`kqlite: ${name}: ${n} invalid UTF-8 sequence(s) replaced by U+FFFD (--lenient)\n`);
   return { db, now: opts.now ?? dataset.now, loadMs: Date.now() - started };

@@ -10,6 +10,7 @@ import type { AstOperatorKind, AstSourceKind, OperatorBinder, SourceBinder } fro
 import { OPERATOR_BINDERS, SOURCE_BINDERS } from '../operators/index.js';
 import { bindMaterialize } from '../operators/materialize.js';
 import { bindTableName } from '../operators/scan.js';
+import { bindGetWatchlist } from '../operators/watchlist.js';
 import type { Plan } from '../plan/logical.js';
 import { nestedLambdaCall } from './bind-expr.js';
 import { bindTabularLambdaCall } from './lambda.js';
@@ -75,6 +76,7 @@ function bindTabularCall(e: A.CallExpr, lets: LetScope, ctx: BindContext): Plan 
   const b = lets.lookup(name);
   if (b?.kind === 'lambda') return nestedLambdaCall(e.span, ctx, () => bindTabularLambdaCall(e, b.lambda, b.scope, lets, ctx, undefined));
   if (b?.kind === 'tabular' && e.args.length === 0) return b.plan;
+  if (name === '_GetWatchlist') return bindGetWatchlist(e, lets, ctx);
   if (name.startsWith('_')) {
     ctx.diagnostics.push(diagnostic('bind-not-supported', e.callee.span, { name: `${name}() (Sentinel function: define it with let)` }));
     return undefined;

@@ -48,6 +48,9 @@ export type ExternalDataResolver = (
 export interface CatalogView {
   schemaOf(name: string): Schema | undefined;
   tableNames(): string[];
+  /** `_GetWatchlist(alias)`: the table the executor finds under `table`, and its schema (operators/watchlist.ts). */
+  watchlist?(alias: string): { readonly table: string; readonly schema: Schema } | undefined;
+  watchlistNames?(): string[];
 }
 
 export interface BindContext {

@@ -73,20 +73,35 @@ export function parseExternalData(text: string, source: string, format: External
   return parseJsonRecords(body, source, format === 'json' ? 'lines' : 'multi', schema, ignoreFirstRecord);
 }
 
-function fail(text: string, source: string, offset: number, message: string): never {
-  const { line, column } = locate(text, 0, offset, 1);
+function fail(text: string, source: string, offset: number, message: string, baseLine = 1): never {
+  const { line, column } = locate(text, 0, offset, baseLine);
   throw new DataError(source, line, column, message);
 }
 
 function parseDelimited(text: string, source: string, delimiter: string, schema: Schema, ignoreFirst: boolean): ParseResult {
   const rows = new Rows(schema);
+  const records = delimitedRecords(text, source, delimiter);
+  for (const [i, fields] of records.entries()) {
+    if (i === 0 && ignoreFirst) continue;
+    rows.begin();
+    const given = Math.min(fields.length, schema.length);
+    for (let j = 0; j < given; j++) rows.put(j, (c, r) => c.putCell(r, fields[j]!));
+    rows.end(given);
+  }
+  return rows.finish();
+}
+
+/**
+ * The records of delimited text (RFC 4180 quoting). Every record must have the
+ * first record's field count (Stream_WrongNumberOfFields); empty lines are skipped [U].
+ */
+export function delimitedRecords(text: string, source: string, delimiter: string, baseLine = 1): string[][] {
+  const out: string[][] = [];
   const d = delimiter.charCodeAt(0);
   let p = 0;
   let expected = -1;
-  let skip = ignoreFirst;
   const n = text.length;
   while (p < n) {
-    // Empty lines are not records.
     const c0 = text.charCodeAt(p);
     if (c0 === 10) {
       p++;
@@ -102,13 +117,13 @@ function parseDelimited(text: string, source: string, delimiter: string, schema:
       let value: string;
       if (text.charCodeAt(p) === 34) {
         let q = p + 1;
-        let out = '';
+        let acc = '';
         for (;;) {
           const close = text.indexOf('"', q);
-          if (close < 0) fail(text, source, p, 'a quoted field is not closed');
-          out += text.slice(q, close);
+          if (close < 0) fail(text, source, p, 'a quoted field is not closed', baseLine);
+          acc += text.slice(q, close);
           if (text.charCodeAt(close + 1) === 34) {
-            out += '"';
+            acc += '"';
             q = close + 2;
             continue;
           }
@@ -117,9 +132,9 @@ function parseDelimited(text: string, source: string, delimiter: string, schema:
         }
         const next = text.charCodeAt(p);
         if (p < n && next !== d && next !== 10 && !(next === 13 && text.charCodeAt(p + 1) === 10)) {
-          fail(text, source, p, 'text after the closing quote of a field');
+          fail(text, source, p, 'text after the closing quote of a field', baseLine);
         }
-        value = out;
+        value = acc;
       } else {
         let q = p;
         while (q < n) {
@@ -140,18 +155,11 @@ function parseDelimited(text: string, source: string, delimiter: string, schema:
     if (p < n) p += text.charCodeAt(p) === 13 ? 2 : 1;
     if (expected < 0) expected = fields.length;
     else if (fields.length !== expected) {
-      fail(text, source, recordStart, `a record with ${fields.length} field(s); the first record has ${expected} (the service refuses inconsistent field counts)`);
+      fail(text, source, recordStart, `a record with ${fields.length} field(s); the first record has ${expected} (the service refuses inconsistent field counts)`, baseLine);
     }
-    if (skip) {
-      skip = false;
-      continue;
-    }
-    rows.begin();
-    const given = Math.min(fields.length, schema.length);
-    for (let j = 0; j < given; j++) rows.put(j, (c, r) => c.putCell(r, fields[j]!));
-    rows.end(given);
+    out.push(fields);
   }
-  return rows.finish();
+  return out;
 }
 
 function parseLines(text: string, format: 'txt' | 'raw', schema: Schema, ignoreFirst: boolean): ParseResult {

@@ -46,6 +46,7 @@ import * as summarize from './summarize.js';
 import * as take from './take.js';
 import * as top from './top.js';
 import * as union from './union.js';
+import * as watchlist from './watchlist.js';
 import * as where from './where.js';
 
 export const OPERATOR_BINDERS: OperatorBinders = {
@@ -115,6 +116,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...summarize.plans,
   ...take.plans,
   ...union.plans,
+  ...watchlist.plans,
   ...where.plans,
 };
 
