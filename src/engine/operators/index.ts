@@ -13,6 +13,7 @@ import * as datatable from './datatable.js';
 import * as distinct from './distinct.js';
 import * as evaluate from './evaluate.js';
 import * as extend from './extend.js';
+import * as getschema from './getschema.js';
 import * as find from './find.js';
 import * as externaldata from './externaldata.js';
 import * as invoke from './invoke.js';
@@ -35,6 +36,7 @@ import * as projectKeep from './project-keep.js';
 import * as projectRename from './project-rename.js';
 import * as projectReorder from './project-reorder.js';
 import * as range from './range.js';
+import * as sample from './sample.js';
 import * as render from './render.js';
 import * as scan from './scan.js';
 import * as scanOperator from './scan-operator.js';
@@ -55,6 +57,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...distinct.binders,
   ...evaluate.binders,
   ...extend.binders,
+  ...getschema.binders,
   ...find.binders,
   ...invoke.binders,
   ...join.binders,
@@ -70,6 +73,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...projectRename.binders,
   ...projectReorder.binders,
   ...render.binders,
+  ...sample.binders,
   ...scanOperator.binders,
   ...search.binders,
   ...serialize.binders,
@@ -108,6 +112,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...project.plans,
   ...range.plans,
   ...render.plans,
+  ...sample.plans,
   ...scan.plans,
   ...scanOperator.plans,
   ...serialize.plans,
