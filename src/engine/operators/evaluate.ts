@@ -7,6 +7,7 @@ import type { BindContext, LetScope } from '../bind/scope.js';
 import type { Plan } from '../plan/logical.js';
 import type { OperatorBinders, SourceBinders } from './operator.js';
 import { bindBagUnpack } from './plugins/bag-unpack.js';
+import { bindIpv4Lookup, bindIpv6Lookup } from './plugins/ip-lookup.js';
 import { bindNarrow } from './plugins/narrow.js';
 import { bindPivot } from './plugins/pivot.js';
 
@@ -15,6 +16,8 @@ type PluginBinder = (input: Plan, op: A.EvaluateOp, lets: LetScope, ctx: BindCon
 /** The implemented plugins, by name: one line each (the module's plan kinds go in operators/index.ts). */
 const PLUGINS: Readonly<Record<string, PluginBinder>> = {
   bag_unpack: bindBagUnpack,
+  ipv4_lookup: bindIpv4Lookup,
+  ipv6_lookup: bindIpv6Lookup,
   narrow: bindNarrow,
   pivot: bindPivot,
 };

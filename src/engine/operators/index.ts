@@ -27,6 +27,7 @@ import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from
 import * as parse from './parse.js';
 import * as partition from './partition.js';
 import * as bagUnpack from './plugins/bag-unpack.js';
+import * as ipLookup from './plugins/ip-lookup.js';
 import * as narrow from './plugins/narrow.js';
 import * as pivot from './plugins/pivot.js';
 import * as print from './print.js';
@@ -105,6 +106,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...materialize.plans,
   ...mvApply.plans,
   ...mvExpand.plans,
+  ...ipLookup.plans,
   ...narrow.plans,
   ...parse.plans,
   ...partition.plans,
