@@ -25,6 +25,7 @@ import * as mvApply from './mv-apply.js';
 import * as mvExpand from './mv-expand.js';
 import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from './operator.js';
 import * as parse from './parse.js';
+import * as parseWhere from './parse-where.js';
 import * as partition from './partition.js';
 import * as bagUnpack from './plugins/bag-unpack.js';
 import * as ipLookup from './plugins/ip-lookup.js';
@@ -67,6 +68,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...mvApply.binders,
   ...mvExpand.binders,
   ...parse.binders,
+  ...parseWhere.binders,
   ...partition.binders,
   ...project.binders,
   ...projectAway.binders,
