@@ -8,6 +8,7 @@ import { makeStringPredicate } from '../strings/compare.js';
 import { makeHasAnyMatcher } from '../strings/terms.js';
 import { compileKqlRegex } from '../strings/regex.js';
 import { toStringValue } from '../../values/convert.js';
+import { checkDatetime } from '../../values/datetime.js';
 import { isDynamicArray, isDynamicBag, wrapLong, type Dynamic, type ScalarType, type ScalarValue } from '../../values/types.js';
 import { isScalar, scalar, type Scalar, type Vector } from '../../tables/vector.js';
 import { compareValues } from '../kernels/compare.js';
@@ -197,9 +198,11 @@ export function arithmeticKernel(op: string, lt: ScalarType, rt: ScalarType): { 
   }
   if (op === '+' || op === '-') {
     if (lt === 'datetime' && rt === 'datetime' && op === '-') return { type: 'timespan', fn: (a, b) => (a as bigint) - (b as bigint) };
+    // A datetime result outside 0001-01-01 .. 9999-12-31 is null: real engine, recorded answers (issue #14):
+    // datetime(0001-01-01) - 1tick and datetime(9999-12-31 23:59:59.9999999) + 1tick are null.
     if (lt === 'datetime' && rt === 'timespan')
-      return { type: 'datetime', fn: (a, b) => (op === '+' ? (a as bigint) + (b as bigint) : (a as bigint) - (b as bigint)) };
-    if (lt === 'timespan' && rt === 'datetime' && op === '+') return { type: 'datetime', fn: (a, b) => (a as bigint) + (b as bigint) };
+      return { type: 'datetime', fn: (a, b) => checkDatetime(op === '+' ? (a as bigint) + (b as bigint) : (a as bigint) - (b as bigint)) };
+    if (lt === 'timespan' && rt === 'datetime' && op === '+') return { type: 'datetime', fn: (a, b) => checkDatetime((a as bigint) + (b as bigint)) };
     if (lt === 'timespan' && rt === 'timespan')
       return { type: 'timespan', fn: (a, b) => (op === '+' ? (a as bigint) + (b as bigint) : (a as bigint) - (b as bigint)) };
     return undefined;

@@ -3,6 +3,7 @@
 // query sees one instant and both fold to constants.
 
 import * as cal from '../../../values/calendar.js';
+import { checkDatetime } from '../../../values/datetime.js';
 import { scalar } from '../../../tables/vector.js';
 import { lift } from '../lift.js';
 import { simple } from '../simple.js';
@@ -89,7 +90,9 @@ const binAtDef: ScalarFunctionDef = {
   example: 'print bin_at(6.5, 2.5, 7)',
   resolve([v, s, f]) {
     if ((v === 'datetime' && s === 'timespan' && f === 'datetime') || (v === 'timespan' && s === 'timespan' && f === 'timespan')) {
-      return { returnType: v, invoke: lift(v, (a, b, c) => cal.binAtTicks(t(a), t(b), t(c))) };
+      // A bin before 0001-01-01 is null like any datetime out of range (not an error).
+      const fit = v === 'datetime' ? checkDatetime : (x: bigint | null) => x;
+      return { returnType: v, invoke: lift(v, (a, b, c) => fit(cal.binAtTicks(t(a), t(b), t(c)))) };
     }
     const num = (x: ScalarType | undefined) => x === 'int' || x === 'long' || x === 'real';
     if (num(v) && num(s) && num(f)) {
@@ -122,7 +125,7 @@ const nowDef: ScalarFunctionDef = {
     if (argTypes.length === 1) {
       const offset = ctx.constant(0);
       if (argTypes[0] !== 'timespan' || !offset) return refuse('bind-expected-constant', { what: 'the offset of now()' }, 0);
-      at = offset.value === null ? null : at + (offset.value as bigint);
+      at = offset.value === null ? null : checkDatetime(at + (offset.value as bigint));
     }
     const value = scalar('datetime', at);
     return { returnType: 'datetime', invoke: () => value };
@@ -144,7 +147,7 @@ const agoDef: ScalarFunctionDef = {
   resolve(argTypes, ctx) {
     if (argTypes[0] !== 'timespan') return { arg: 0, expected: 'a timespan', got: argTypes[0]! };
     const now = ctx.nowTicks;
-    return { returnType: 'datetime', invoke: lift('datetime', (ts) => now - (ts as bigint)) };
+    return { returnType: 'datetime', invoke: lift('datetime', (ts) => checkDatetime(now - (ts as bigint))) };
   },
 };
 
