@@ -49,6 +49,7 @@ import * as subtable from './subtable.js';
 import * as summarize from './summarize.js';
 import * as take from './take.js';
 import * as top from './top.js';
+import * as topHitters from './top-hitters.js';
 import * as union from './union.js';
 import * as watchlist from './watchlist.js';
 import * as where from './where.js';
@@ -84,6 +85,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...summarize.binders,
   ...take.binders,
   ...top.binders,
+  ...topHitters.binders,
   ...union.binders,
   ...where.binders,
 };
