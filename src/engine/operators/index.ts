@@ -50,6 +50,7 @@ import * as summarize from './summarize.js';
 import * as take from './take.js';
 import * as top from './top.js';
 import * as topHitters from './top-hitters.js';
+import * as topNested from './top-nested.js';
 import * as union from './union.js';
 import * as watchlist from './watchlist.js';
 import * as where from './where.js';
@@ -86,6 +87,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...take.binders,
   ...top.binders,
   ...topHitters.binders,
+  ...topNested.binders,
   ...union.binders,
   ...where.binders,
 };
@@ -126,6 +128,7 @@ export const PLAN_OPERATORS: PlanOperators = {
   ...subtable.plans,
   ...summarize.plans,
   ...take.plans,
+  ...topNested.plans,
   ...union.plans,
   ...watchlist.plans,
   ...where.plans,
