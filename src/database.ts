@@ -16,6 +16,7 @@ import { tableFromRows, RowConversionError } from './tables/from-rows.js';
 import { checkSchema as checkDeclaredSchema, SchemaError } from './tables/schema-check.js';
 import type { Column, Schema, Table } from './tables/table.js';
 import { QueryResult } from './result.js';
+import { resultParts, type ResultPart } from './engine/operators/fork.js';
 import { getWatchlistTable, WatchlistError, watchlistTableRows, type WatchlistInput } from './watchlists.js';
 import { parseDatetime } from './values/datetime.js';
 import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND } from './values/types.js';
@@ -199,8 +200,10 @@ export class Database {
   query(text: string, options: QueryOptions = {}): QueryResult {
     const { plan, diagnostics } = this.runnablePlan(text, options);
     const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
-    const table = guardStack(text, options, () => execute(plan, ctx));
-    return finish(plan, table, diagnostics, text, options);
+    // A batch or a fork has several results: each part runs in the same run (a shared materialize runs once).
+    const parts = resultParts(plan);
+    const tables = guardStack(text, options, () => parts.map((p) => execute(p.plan, ctx)));
+    return finishParts(parts, tables, diagnostics, text, options);
   }
 
   /**
@@ -214,13 +217,14 @@ export class Database {
     }
     const { plan, diagnostics } = this.runnablePlan(text, options);
     const ctx = newExecContext((n) => this.tables.get(n), options.limits, options.signal, text);
-    let table: Table;
+    const parts = resultParts(plan);
+    const tables: Table[] = [];
     try {
-      table = await executeAsync(plan, ctx);
+      for (const p of parts) tables.push(await executeAsync(p.plan, ctx));
     } catch (err) {
       throw asQueryError(err, text, options);
     }
-    return finish(plan, table, diagnostics, text, options);
+    return finishParts(parts, tables, diagnostics, text, options);
   }
 
   /** The bound plan as readable text with the output schema of every step. */
@@ -244,12 +248,17 @@ export class Database {
 /** Where a watchlist's table is kept: a key no table name can collide with (tableNames() lists schemas only). */
 const watchlistKey = (alias: string) => `\u0000watchlist:${alias}`;
 
-function finish(plan: Plan, table: Table, diagnostics: Diagnostic[], text: string, options: QueryOptions): QueryResult {
+function finishParts(parts: readonly ResultPart[], tables: readonly Table[], diagnostics: Diagnostic[], text: string, options: QueryOptions): QueryResult {
+  const results = parts.map((p, i) => finish(p.plan, tables[i]!, diagnostics, text, options, p.name));
+  return results.length === 1 ? results[0]! : QueryResult.several(results);
+}
+
+function finish(plan: Plan, table: Table, diagnostics: Diagnostic[], text: string, options: QueryOptions, name?: string): QueryResult {
   const max = options.limits?.maxResultRows;
   if (max !== undefined && table.rowCount > max) {
     throw new KqlError([diagnostic('runtime-limit', plan.span, { what: 'result rows', limit: max })], text, options.fileName);
   }
-  return new QueryResult(table, findRender(plan), diagnostics);
+  return new QueryResult(table, findRender(plan), diagnostics, name);
 }
 
 /** Runs a phase; a KqlError gets the query text and file name, a stack overflow becomes a positioned error. */

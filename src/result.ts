@@ -13,12 +13,28 @@ export interface Visualization {
 
 export class QueryResult {
   readonly columns: readonly { readonly name: string; readonly type: ScalarType }[];
+  private others: readonly QueryResult[] = [];
   constructor(
     readonly table: Table,
     readonly visualization: Visualization | undefined,
     readonly diagnostics: readonly Diagnostic[] = [],
+    /** The result's name, when the query gives one: `fork Name = (…)` or a trailing `| as Name`. */
+    readonly name?: string,
   ) {
     this.columns = table.schema.map((c) => ({ name: c.name, type: c.type }));
+  }
+  /**
+   * A query with several results — a batch of tabular statements (batches.md) or `fork` (fork-operator.md) — is
+   * the first of them, which holds them all here; the result of any other query is alone.
+   */
+  static several(results: readonly QueryResult[]): QueryResult {
+    const first = results[0]!;
+    first.others = results.slice(1);
+    return first;
+  }
+  /** Every result of the query, in order (this one first): one for most queries. */
+  get results(): readonly QueryResult[] {
+    return [this, ...this.others];
   }
   get rowCount(): number {
     return this.table.rowCount;

@@ -27,3 +27,19 @@ export function renderResult(result: QueryResult, format: string, full: boolean)
       return result.toText({ maxWidth: full ? Infinity : 60 }) + '\n';
   }
 }
+
+/**
+ * Several results (a batch of tabular statements or a fork): JSON as a list of results, `[{columns, rows}, …]`; the
+ * other formats print each result after the other, a blank line between, the table format under a title line with
+ * its name (or its number).
+ */
+export function renderResults(results: readonly QueryResult[], format: string, full: boolean): string {
+  if (results.length === 1) return renderResult(results[0]!, format, full);
+  if (format === 'json') {
+    const one = (r: QueryResult) => (r.name !== undefined ? stringifyJson({ name: r.name, ...r.toJSON() }) : r.toJSONText());
+    return '[' + results.map(one).join(',\n') + ']\n';
+  }
+  return results
+    .map((r, i) => (format === 'table' ? `${r.name ?? `Result ${i + 1}`}:\n` : '') + renderResult(r, format, full))
+    .join('\n');
+}

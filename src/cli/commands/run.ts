@@ -7,7 +7,7 @@ import { renderSparklines } from '../../node/sparkline.js';
 import type { QueryResult } from '../../result.js';
 import { addDataOptions, addLimitOptions, checkDataOptions, limitsFromOptions, openData, type DataOptions, type LimitOptions } from '../data-options.js';
 import { formatAll, UsageError, type CommandState, type Io } from '../io.js';
-import { outputFormats, renderResult } from '../render-result.js';
+import { outputFormats, renderResults } from '../render-result.js';
 import { ruleFromArgs } from '../rule-args.js';
 
 interface RunOptions extends DataOptions, LimitOptions {
@@ -63,7 +63,7 @@ Examples:
         }
         throw err;
       }
-      const text = renderResult(result, format, Boolean(opts.full));
+      const text = renderResults(result.results, format, Boolean(opts.full));
       if (opts.out) {
         try {
           writeFileSync(String(opts.out), text);
@@ -97,6 +97,8 @@ Examples:
         state.exitCode = 1;
         return;
       }
-      io.err(`(${result.rowCount} row${result.rowCount === 1 ? '' : 's'}, query ${Date.now() - started} ms, data loaded in ${loadMs} ms)\n`);
+      const rowCount = result.results.reduce((n, r) => n + r.rowCount, 0);
+      const tables = result.results.length > 1 ? `${result.results.length} results, ` : '';
+      io.err(`(${tables}${rowCount} row${rowCount === 1 ? '' : 's'}, query ${Date.now() - started} ms, data loaded in ${loadMs} ms)\n`);
     });
 }

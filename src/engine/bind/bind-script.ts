@@ -4,7 +4,8 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
 import type { Table } from '../../tables/table.js';
-import { isSerialized } from '../operators/index.js';
+import { batchResults, misplacedResults } from '../operators/fork.js';
+import { isSerialized, planOperator } from '../operators/index.js';
 import type { Plan } from '../plan/logical.js';
 import { bindLetValue } from './bind-expr.js';
 import { bindTabular } from './bind-tabular.js';
@@ -46,11 +47,9 @@ export function bindScript(script: A.Script, options: BindOptions): Plan | undef
   };
   let lets = LetScope.empty();
   const queries = script.statements.filter((s) => s.kind === 'QueryStatement');
-  if (queries.length > 1) {
-    ctx.diagnostics.push(diagnostic('bind-not-supported', queries[1]!.span, { name: 'several query statements in one script (batch)' }));
-    return undefined;
-  }
-  let plan: Plan | undefined;
+  // Each tabular statement is a result (batches.md): several make a Results node (operators/fork.ts).
+  const results: { plan: Plan; expression: A.Expression }[] = [];
+  let failed = false;
   for (const st of script.statements) {
     switch (st.kind) {
       case 'Let': {
@@ -58,9 +57,12 @@ export function bindScript(script: A.Script, options: BindOptions): Plan | undef
         lets = lets.with(st.name.name, b ?? { kind: 'failed' });
         break;
       }
-      case 'QueryStatement':
-        plan = bindTabular(st.expression, lets, ctx);
+      case 'QueryStatement': {
+        const p = bindTabular(st.expression, lets, ctx);
+        if (p) results.push({ plan: p, expression: st.expression });
+        else failed = true;
         break;
+      }
       case 'UnsupportedStatement':
         if (st.queryParameters) {
           lets = bindQueryParameters(st.queryParameters, options.parameters, lets, ctx, options.missingParameters ?? ctx.diagnostics);
@@ -70,8 +72,14 @@ export function bindScript(script: A.Script, options: BindOptions): Plan | undef
         break;
     }
   }
-  if (!plan && queries.length === 0 && !ctx.diagnostics.some((d) => d.severity === 'error')) {
+  if (queries.length === 0 && !ctx.diagnostics.some((d) => d.severity === 'error')) {
     ctx.diagnostics.push(diagnostic('bind-no-query', script.span, {}));
+  }
+  const plan = failed ? undefined : batchResults(results, script.span);
+  const misplaced = plan && misplacedResults(plan, (p) => planOperator(p).inputs(p));
+  if (misplaced) {
+    ctx.diagnostics.push(diagnostic('bind-not-supported', misplaced, { name: 'fork followed by another operator or used as a table' }));
+    return undefined;
   }
   return plan;
 }

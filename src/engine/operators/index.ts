@@ -13,6 +13,7 @@ import * as datatable from './datatable.js';
 import * as distinct from './distinct.js';
 import * as evaluate from './evaluate.js';
 import * as extend from './extend.js';
+import * as fork from './fork.js';
 import * as getschema from './getschema.js';
 import * as find from './find.js';
 import * as externaldata from './externaldata.js';
@@ -61,6 +62,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...distinct.binders,
   ...evaluate.binders,
   ...extend.binders,
+  ...fork.binders,
   ...getschema.binders,
   ...find.binders,
   ...invoke.binders,
@@ -106,6 +108,7 @@ export const SOURCE_BINDERS: SourceBinders = {
 export const PLAN_OPERATORS: PlanOperators = {
   ...bagUnpack.plans,
   ...datatable.plans,
+  ...fork.plans,
   ...externaldata.plans,
   ...join.plans,
   ...makeSeries.plans,
