@@ -19,6 +19,7 @@ import { QueryResult } from './result.js';
 import { resultParts, type ResultPart } from './engine/operators/fork.js';
 import { getWatchlistTable, WatchlistError, watchlistTableRows, type WatchlistInput } from './watchlists.js';
 import { parseDatetime } from './values/datetime.js';
+import type { GeoIpLookup } from './values/geoip.js';
 import { UNIX_EPOCH_TICKS, TICKS_PER_MILLISECOND } from './values/types.js';
 
 export interface QueryOptions {
@@ -51,6 +52,11 @@ export interface DatabaseOptions {
    * `openDataFolder` / the CLI map URLs to files of the data folder (README "External data").
    */
   readonly externalData?: (uri: string) => string | { readonly text: string; readonly source: string } | { readonly error: string } | undefined;
+  /**
+   * What geo_info_from_ip_address reads: the MaxMind record (GeoLite2-City layout) of an address, null when none
+   * (`geoIpLookup(bytes)` / `loadGeoIpFile(path)` from kqlite/node build one). Without it the function is an error.
+   */
+  readonly geoip?: GeoIpLookup;
 }
 
 export type TableInput =
@@ -179,6 +185,7 @@ export class Database {
         parameters: { ...this.options.parameters, ...options.parameters },
         missingParameters: unboundParameters,
         externalData: this.externalData,
+        geoip: this.options.geoip,
       }),
     );
     if (!plan || hasErrors(diagnostics)) return { diagnostics };

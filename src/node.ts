@@ -3,6 +3,7 @@ export { loadDataFolder, loadTableFile, DataError, type LoadedDataset, type Load
 export { readRuleFile, RuleFileError, type RuleText } from './node/rule-file.js';
 export { loadSchemaFolder, readSchemaFile, type SchemaSet } from './node/schemas.js';
 export { runRuleTests } from './node/rule-test.js';
+export { geoIpLookup, loadGeoIpFile } from './node/geoip.js';
 
 import { Database } from './database.js';
 import { loadDataFolder as load, type LoadOptions as Options } from './node/load-data.js';

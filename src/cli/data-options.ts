@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { Database } from '../database.js';
 import { DEFAULT_MAX_MEMORY_BYTES, MAX_INTERMEDIATE_ROWS, type Limits } from '../engine/exec/context.js';
 import { externalDataLookup } from '../node/external-data.js';
+import { loadGeoIpFile } from '../node/geoip.js';
 import { loadDataFolder } from '../node/load-data.js';
 import { readWatchlists } from '../node/watchlists.js';
 import { loadSchemaFolder } from '../node/schemas.js';
@@ -36,6 +37,8 @@ export interface DataOptions {
   param?: string[];
   /** Download externaldata URLs the data folder does not map yet, once, recording them (node/external-data.ts). */
   fetchExternaldata?: boolean;
+  /** A MaxMind DB file (GeoLite2-City) for geo_info_from_ip_address (node/geoip.ts). */
+  geoip?: string;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -50,6 +53,7 @@ export function addDataOptions(cmd: Command): Command {
     .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing')
     .option('--strict', 'make doubtful data files errors: a file whose name is no known table, a format kqlite cannot read')
     .option('--fetch-externaldata', "download each externaldata URL the data folder's externaldata/urls.tsv lacks, once, into that folder, and record it (off by default: queries never go to the network)")
+    .option('--geoip <file>', 'a MaxMind GeoLite2-City database (.mmdb) for geo_info_from_ip_address (none is bundled)')
     .option('--param <name=value>', 'a value for the query\'s declare query_parameters(...) (repeatable; the text is read as the declared type\'s literal: 7d, 2026-11-20, 42)', collect);
 }
 
@@ -133,6 +137,7 @@ export function openData(opts: DataOptions, io: Io): OpenedData {
   const db = new Database({
     parameters: parametersFromOptions(opts),
     externalData: externalDataLookup(opts.data ?? bundledDataDir(), { fetch: Boolean(opts.fetchExternaldata) }),
+    ...(opts.geoip !== undefined ? { geoip: loadGeoIpFile(String(opts.geoip)) } : {}),
   });
   for (const [name, columns] of Object.entries(schemas)) db.defineTable(name, columns);
   for (const [name, t] of dataset.tables) db.addTable(name, t);

@@ -190,6 +190,7 @@ export function resolveContext(args: readonly BoundExpr[], ctx: BindContext): Re
       return a && a.kind === 'Literal' ? { value: a.value } : undefined;
     },
     nowTicks: ctx.nowTicks,
+    geoip: ctx.geoip,
   };
 }
 

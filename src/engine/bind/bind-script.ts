@@ -30,6 +30,8 @@ export interface BindOptions {
   readonly missingParameters?: Diagnostic[];
   /** See BindContext.externalData. */
   readonly externalData?: ExternalDataResolver;
+  /** See BindContext.geoip. */
+  readonly geoip?: BindContext['geoip'];
 }
 
 export function bindScript(script: A.Script, options: BindOptions): Plan | undefined {

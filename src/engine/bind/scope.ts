@@ -6,6 +6,7 @@ import type { Expression, Lambda } from '../../parser/ast.js';
 import type { Schema, Table } from '../../tables/table.js';
 import type { BoundExpr } from '../plan/expr.js';
 import type { Plan } from '../plan/logical.js';
+import type { GeoIpLookup } from '../../values/geoip.js';
 
 export type LetBinding =
   | { readonly kind: 'scalar'; readonly expr: BoundExpr }
@@ -66,6 +67,8 @@ export interface BindContext {
   readonly discover?: (plan: Plan) => Table;
   /** What externaldata reads (operators/externaldata.ts); without it, externaldata fails when it runs. */
   readonly externalData?: ExternalDataResolver;
+  /** The host's GeoIP database (geo_info_from_ip_address); functions see it in ResolveContext. */
+  readonly geoip?: GeoIpLookup;
   /** Counter for materialize() ids. */
   materializeCount: number;
   readonly source: string;

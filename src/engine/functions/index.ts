@@ -20,6 +20,7 @@ import { datetimeFunctions } from './scalar/datetime.js';
 import { formatFunctions } from './scalar/formats.js';
 import { dynamicFunctions } from './scalar/dynamic.js';
 import { ipFunctions } from './scalar/ip.js';
+import { geoFunctions } from './scalar/geo.js';
 import { mathFunctions } from './scalar/math.js';
 import { stringFunctions } from './scalar/string.js';
 import { textFunctions } from './scalar/text.js';
@@ -45,6 +46,7 @@ export const FUNCTION_CATEGORIES: readonly FunctionCategory[] = [
   { category: 'dynamic', functions: dynamicFunctions },
   { category: 'string', functions: stringFunctions },
   { category: 'ip', functions: ipFunctions },
+  { category: 'geo', functions: geoFunctions },
   { category: 'formats', functions: formatFunctions },
   { category: 'text', functions: textFunctions },
   { category: 'arrays', functions: arrayFunctions },

@@ -6,6 +6,7 @@
 import type { DiagnosticCode, DiagnosticParams } from '../../diagnostics.js';
 import type { Scalar, Vector } from '../../tables/vector.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
+import type { GeoIpLookup } from '../../values/geoip.js';
 
 export type Value = ScalarValue | null;
 export type Arg = Vector | Scalar;
@@ -31,6 +32,8 @@ export interface ResolveContext {
   readonly constant: (i: number) => { readonly value: Value } | undefined;
   /** The query's single `now`, in datetime ticks (now(), ago()). */
   readonly nowTicks: bigint;
+  /** The host's GeoIP database (Database option geoip), for geo_info_from_ip_address. */
+  readonly geoip?: GeoIpLookup;
 }
 
 /** A resolved overload. */
