@@ -13,8 +13,8 @@ import * as datatable from './datatable.js';
 import * as distinct from './distinct.js';
 import * as evaluate from './evaluate.js';
 import * as extend from './extend.js';
-import * as fork from './fork.js';
 import * as getschema from './getschema.js';
+import * as fork from './fork.js';
 import * as find from './find.js';
 import * as externaldata from './externaldata.js';
 import * as invoke from './invoke.js';
@@ -26,6 +26,7 @@ import * as mvApply from './mv-apply.js';
 import * as mvExpand from './mv-expand.js';
 import type { OperatorBinders, PlanOperator, PlanOperators, SourceBinders } from './operator.js';
 import * as parse from './parse.js';
+import * as parseKv from './parse-kv.js';
 import * as parseWhere from './parse-where.js';
 import * as partition from './partition.js';
 import * as bagUnpack from './plugins/bag-unpack.js';
@@ -62,8 +63,8 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...distinct.binders,
   ...evaluate.binders,
   ...extend.binders,
-  ...fork.binders,
   ...getschema.binders,
+  ...fork.binders,
   ...find.binders,
   ...invoke.binders,
   ...join.binders,
@@ -72,6 +73,7 @@ export const OPERATOR_BINDERS: OperatorBinders = {
   ...mvApply.binders,
   ...mvExpand.binders,
   ...parse.binders,
+  ...parseKv.binders,
   ...parseWhere.binders,
   ...partition.binders,
   ...project.binders,
