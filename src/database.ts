@@ -17,6 +17,8 @@ import { checkSchema as checkDeclaredSchema, SchemaError } from './tables/schema
 import type { Column, Schema, Table } from './tables/table.js';
 import { QueryResult } from './result.js';
 import { resultParts, type ResultPart } from './engine/operators/fork.js';
+import { functionFromParts, parseFunctionDefinition } from './stored-functions.js';
+import type { StoredFunction } from './engine/bind/stored-functions.js';
 import { getWatchlistTable, WatchlistError, watchlistTableRows, type WatchlistInput } from './watchlists.js';
 import { parseDatetime } from './values/datetime.js';
 import type { GeoIpLookup } from './values/geoip.js';
@@ -82,6 +84,7 @@ export class Database {
   private readonly options: DatabaseOptions;
   private readonly watchlists = new Map<string, { input: WatchlistInput; table: Table }>();
   private watchlistTableGiven = false;
+  private readonly functions = new Map<string, StoredFunction>();
   private readonly externalData = (uri: string) => {
     const found = this.options.externalData?.(uri);
     return typeof found === 'string' ? { text: found, source: uri } : found;
@@ -146,6 +149,25 @@ export class Database {
   }
 
   /**
+   * A stored function, visible to every query as a let-defined function is (a let of the same name in the query
+   * wins): Kusto's `.create-or-alter function [with (...)] Name(params) { body }` text, or a name with its
+   * parameters (`a:string, n:long = 5`) and body. Throws KqlError for a definition that does not parse.
+   */
+  defineFunction(definition: string, options?: { fileName?: string }): string;
+  defineFunction(name: string, fn: { parameters?: string; body: string; fileName?: string; bodyLine?: number }): string;
+  defineFunction(a: string, b?: { fileName?: string } | { parameters?: string; body: string; fileName?: string; bodyLine?: number }): string {
+    const f =
+      b && 'body' in b ? functionFromParts(a, b.parameters ?? '', b.body, b.fileName, b.bodyLine) : parseFunctionDefinition(a, b?.fileName);
+    this.functions.set(f.name, f);
+    return f.name;
+  }
+
+  /** Names of the stored functions. */
+  functionNames(): string[] {
+    return [...this.functions.keys()];
+  }
+
+  /**
    * A Microsoft Sentinel watchlist: `_GetWatchlist(alias)` returns its items (src/watchlists.ts has the columns),
    * and the `Watchlist` table gets its rows, unless a `Watchlist` table was added with addTable.
    */
@@ -167,6 +189,7 @@ export class Database {
       if (schema) this.tables.set('Watchlist', tableFromRows(schema, rows));
     }
   }
+
   /** Parse and bind: the plan and all diagnostics, without running anything. */
   plan(text: string, options: QueryOptions = {}): { plan?: Plan; diagnostics: Diagnostic[]; unboundParameters?: Diagnostic[] } {
     const parsed = parse(text);
@@ -184,6 +207,7 @@ export class Database {
         discover: (p) => execute(p, newExecContext((n) => this.tables.get(n), options.limits, options.signal, text)),
         parameters: { ...this.options.parameters, ...options.parameters },
         missingParameters: unboundParameters,
+        functions: [...this.functions.values()],
         externalData: this.externalData,
         geoip: this.options.geoip,
       }),

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_MEMORY_BYTES, MAX_INTERMEDIATE_ROWS, type Limits } from '..
 import { externalDataLookup } from '../node/external-data.js';
 import { loadGeoIpFile } from '../node/geoip.js';
 import { loadDataFolder } from '../node/load-data.js';
+import { loadFunctionFolder } from '../node/stored-functions.js';
 import { readWatchlists } from '../node/watchlists.js';
 import { loadSchemaFolder } from '../node/schemas.js';
 import { parseDatetime } from '../values/datetime.js';
@@ -37,6 +38,8 @@ export interface DataOptions {
   param?: string[];
   /** Download externaldata URLs the data folder does not map yet, once, recording them (node/external-data.ts). */
   fetchExternaldata?: boolean;
+  /** A folder of stored functions (.kql `.create-or-alter function`, Sentinel parser YAML): node/stored-functions.ts. */
+  functions?: string;
   /** A MaxMind DB file (GeoLite2-City) for geo_info_from_ip_address (node/geoip.ts). */
   geoip?: string;
 }
@@ -52,6 +55,7 @@ export function addDataOptions(cmd: Command): Command {
     .option('--now <iso>', "the instant now() and ago() use (default: the dataset's now, else the clock)")
     .option('--lenient', 'turn data values that do not fit their column into nulls (and count them) instead of failing')
     .option('--strict', 'make doubtful data files errors: a file whose name is no known table, a format kqlite cannot read')
+    .option('--functions <dir>', 'folder of stored functions the query may call: .kql (.create-or-alter function Name(params) { body }) and Sentinel parser/function YAML (FunctionName, FunctionQuery, FunctionParams)')
     .option('--fetch-externaldata', "download each externaldata URL the data folder's externaldata/urls.tsv lacks, once, into that folder, and record it (off by default: queries never go to the network)")
     .option('--geoip <file>', 'a MaxMind GeoLite2-City database (.mmdb) for geo_info_from_ip_address (none is bundled)')
     .option('--param <name=value>', 'a value for the query\'s declare query_parameters(...) (repeatable; the text is read as the declared type\'s literal: 7d, 2026-11-20, 42)', collect);
@@ -111,6 +115,7 @@ export function checkDataOptions(opts: DataOptions): void {
   }
   if (opts.data !== undefined && !existsSync(String(opts.data))) throw new UsageError(`no such data folder: ${String(opts.data)}`);
   if (opts.schemas !== undefined && !existsSync(String(opts.schemas))) throw new UsageError(`no such schema folder: ${String(opts.schemas)}`);
+  if (opts.functions !== undefined && !existsSync(String(opts.functions))) throw new UsageError(`no such functions folder: ${String(opts.functions)}`);
   parametersFromOptions(opts);
 }
 
@@ -142,6 +147,7 @@ export function openData(opts: DataOptions, io: Io): OpenedData {
   for (const [name, columns] of Object.entries(schemas)) db.defineTable(name, columns);
   for (const [name, t] of dataset.tables) db.addTable(name, t);
   for (const [alias, w] of readWatchlists(opts.data ?? bundledDataDir())) db.addWatchlist(alias, w);
+  if (opts.functions !== undefined) loadFunctionFolder(db, String(opts.functions));
   for (const [name, n] of dataset.badValues) io.err(`kqlite: ${name}: ${n} bad value(s) turned into nulls (--lenient)\n`);
   for (const [name, n] of dataset.replacedUtf8) io.err(`kqlite: ${name}: ${n} invalid UTF-8 sequence(s) replaced by U+FFFD (--lenient)\n`);
   return { db, now: opts.now ?? dataset.now, loadMs: Date.now() - started };

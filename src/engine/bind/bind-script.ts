@@ -11,6 +11,7 @@ import { bindLetValue } from './bind-expr.js';
 import { bindTabular } from './bind-tabular.js';
 import { checkQueryDepth } from './query-depth.js';
 import { bindQueryParameters, type QueryParameterValues } from './query-parameters.js';
+import { storedFunctionScope, type StoredFunction } from './stored-functions.js';
 import { LetScope, type BindContext, type CatalogView, type ExternalDataResolver } from './scope.js';
 
 export interface BindOptions {
@@ -28,6 +29,8 @@ export interface BindOptions {
    * not depend on the value) and the caller raises these before running; absent, they are binding errors.
    */
   readonly missingParameters?: Diagnostic[];
+  /** Stored functions (stored-functions.ts): the query's outermost let bindings. */
+  readonly functions?: readonly StoredFunction[];
   /** See BindContext.externalData. */
   readonly externalData?: ExternalDataResolver;
   /** See BindContext.geoip. */
@@ -47,7 +50,7 @@ export function bindScript(script: A.Script, options: BindOptions): Plan | undef
     bindTabular,
     isSerialized,
   };
-  let lets = LetScope.empty();
+  let lets = options.functions?.length ? storedFunctionScope(options.functions) : LetScope.empty();
   const queries = script.statements.filter((s) => s.kind === 'QueryStatement');
   // Each tabular statement is a result (batches.md): several make a Results node (operators/fork.ts).
   const results: { plan: Plan; expression: A.Expression }[] = [];
