@@ -44,7 +44,7 @@ function bindMvExpand(input: Plan, op: A.MvExpandOp, lets: LetScope, ctx: BindCo
     const v = p.value.kind === 'Name' ? p.value.name : undefined;
     if ((p.name === 'bagexpansion' || p.name === 'kind') && (v === 'bag' || v === 'array')) bagExpansion = v;
     else if (p.name === 'with_itemindex' && v) itemIndex = v;
-    else {
+    else if (!p.name.startsWith('hint.')) {
       ctx.diagnostics.push(diagnostic('bind-not-supported', p.span, { name: `mv-expand parameter '${p.name}'` }));
       return undefined;
     }
