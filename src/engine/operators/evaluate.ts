@@ -10,6 +10,7 @@ import { bindBagUnpack } from './plugins/bag-unpack.js';
 import { bindIpv4Lookup, bindIpv6Lookup } from './plugins/ip-lookup.js';
 import { bindNarrow } from './plugins/narrow.js';
 import { bindPivot } from './plugins/pivot.js';
+import { bindRollingPercentile, bindSlidingWindowCounts } from './plugins/sliding-window.js';
 
 type PluginBinder = (input: Plan, op: A.EvaluateOp, lets: LetScope, ctx: BindContext) => Plan | undefined;
 
@@ -20,6 +21,8 @@ const PLUGINS: Readonly<Record<string, PluginBinder>> = {
   ipv6_lookup: bindIpv6Lookup,
   narrow: bindNarrow,
   pivot: bindPivot,
+  rolling_percentile: bindRollingPercentile,
+  sliding_window_counts: bindSlidingWindowCounts,
 };
 
 /** Names of the implemented plugins (for the generated reference). */
