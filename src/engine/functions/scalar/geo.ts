@@ -1,9 +1,12 @@
 // Geospatial functions. geo_info_from_ip_address answers from the host's GeoIP database (ResolveContext.geoip, the
 // Database option `geoip`; src/values/geoip.ts): without one, a call that meets an address is a run-time error
-// saying how to give one — never a silent null.
+// saying how to give one — never a silent null. Geospatial math: src/values/geo.ts (sphere of S2's Earth radius,
+// geohash). Invalid coordinates give null ("" for geohash), as the pages say.
 
+import { geohashCentralPoint, pointInCircle, pointToGeohash, sphereDistance } from '../../../values/geo.js';
 import { geoInfoBag, geoIpAddress, NO_GEOIP_DATABASE, type GeoIpLookup } from '../../../values/geoip.js';
 import { lift } from '../lift.js';
+import { simple } from '../simple.js';
 import type { ScalarFunctionDef } from '../types.js';
 
 function geoInfoRow(lookup: GeoIpLookup | undefined) {
@@ -42,4 +45,52 @@ const geoInfoFromIpAddress: ScalarFunctionDef = {
   },
 };
 
-export const geoFunctions: readonly ScalarFunctionDef[] = [geoInfoFromIpAddress];
+const num = (v: unknown) => v as number;
+
+export const geoFunctions: readonly ScalarFunctionDef[] = [
+  geoInfoFromIpAddress,
+  simple({
+    name: 'geo_distance_2points',
+    params: ['real*', 'real*', 'real*', 'real*', 'any'],
+    optional: 1,
+    returns: 'real',
+    row: (lon1, lat1, lon2, lat2, useSpheroid) => {
+      if (useSpheroid === true || (typeof useSpheroid === 'number' && useSpheroid !== 0) || (typeof useSpheroid === 'bigint' && useSpheroid !== 0n)) {
+        // The page names no algorithm for the spheroid (WGS-84 geodesic): refused rather than approximated.
+        throw new Error('not supported yet: use_spheroid = true (the distance on the WGS-84 spheroid); the sphere (false, the default) is');
+      }
+      return sphereDistance(num(lon1), num(lat1), num(lon2), num(lat2));
+    },
+    docs: 'geo-distance-2points-function', doc: 'The shortest distance in meters between two points on the Earth (a sphere); null for invalid coordinates.',
+    example: 'print geo_distance_2points(-122.407628, 47.578557, -118.275287, 34.019056)',
+  }),
+  simple({
+    name: 'geo_point_in_circle',
+    params: ['real*', 'real*', 'real*', 'real*', 'real*'],
+    returns: 'bool',
+    row: (lon, lat, clon, clat, radius) => pointInCircle(num(lon), num(lat), num(clon), num(clat), num(radius)),
+    docs: 'geo-point-in-circle-function', doc: 'True when the point is inside the spherical cap of the given centre and radius (meters).',
+    example: 'print geo_point_in_circle(-122.143564, 47.535677, -122.100896, 47.527351, 3500)',
+  }),
+  simple({
+    name: 'geo_point_to_geohash',
+    params: ['real*', 'real*', 'real*'],
+    optional: 1,
+    returns: 'string',
+    nulls: 'custom',
+    row: (lon, lat, accuracy) => {
+      if (lon === null || lat === null || accuracy === null) return '';
+      return pointToGeohash(num(lon), num(lat), accuracy === undefined ? 5 : num(accuracy));
+    },
+    docs: 'geo-point-to-geohash-function', doc: 'The geohash of a point, accuracy 1..18 characters (default 5); "" when invalid.',
+    example: 'print geo_point_to_geohash(-80.195829, 25.802215, 8)',
+  }),
+  simple({
+    name: 'geo_geohash_to_central_point',
+    params: ['string'],
+    returns: 'dynamic',
+    row: (hash) => geohashCentralPoint(hash as string),
+    docs: 'geo-geohash-to-central-point-function', doc: 'The centre of a geohash rectangle as a GeoJSON point; null for an invalid geohash.',
+    example: 'print geo_geohash_to_central_point("sunny")',
+  }),
+];
