@@ -1,17 +1,17 @@
 // sort / order (sort-operator.md) and its plan node, which top binds to as well (with a limit). Default order is
 // descending; nulls first for asc and last for desc unless stated. Null and NaN sort together at the null end: null
 // before NaN when nulls come first, NaN before null when last. Values are ordered by the one comparison kernel
-// (strings ordinally [U]). The sort is stable; its output is serialized.
+// (strings ordinally [U]). The sort is stable [U: the page promises no order among ties]; its output is serialized.
+// The orderings over typed columns and the top-k heap are in kernels/row-order.ts.
 
 import type * as A from '../../parser/ast.js';
 import { selectRows, type Table } from '../../tables/table.js';
-import { getValue, isScalar, type Vector } from '../../tables/vector.js';
-import type { ScalarValue } from '../../values/types.js';
+import { getValue, isScalar } from '../../tables/vector.js';
 import { bindExpr } from '../bind/bind-expr.js';
 import type { BindContext, LetScope } from '../bind/scope.js';
 import { evalExpr, evalVector } from '../exec/compile-expr.js';
 import type { ExecContext } from '../exec/context.js';
-import { compareForSort } from '../kernels/compare.js';
+import { firstRows, orderRows } from '../kernels/row-order.js';
 import type { BoundExpr } from '../plan/expr.js';
 import { explainExpr } from '../plan/explain.js';
 import type { Plan, PlanNodeBase } from '../plan/logical.js';
@@ -49,43 +49,6 @@ export function bindSortKeys(input: Plan, keys: readonly A.SortKey[], lets: LetS
   return out;
 }
 
-interface SortColumn {
-  readonly vector: Vector;
-  readonly descending: boolean;
-  readonly nullsFirst: boolean;
-}
-
-/** Rank of "missing-like" values: 0 = ordinary value, 1 = NaN, 2 = null. */
-function missingRank(v: ScalarValue | null): number {
-  if (v === null) return 2;
-  if (typeof v === 'number' && Number.isNaN(v)) return 1;
-  return 0;
-}
-
-export function sortIndices(n: number, keys: readonly SortColumn[]): Uint32Array {
-  const idx = Array.from({ length: n }, (_, i) => i);
-  const cols = keys.map((k) => ({ ...k, values: Array.from({ length: n }, (_, i) => getValue(k.vector, i)) }));
-  idx.sort((i, j) => {
-    for (const k of cols) {
-      const a = k.values[i]!;
-      const b = k.values[j]!;
-      const ra = missingRank(a);
-      const rb = missingRank(b);
-      if (ra !== 0 || rb !== 0) {
-        // Position among null / NaN / ordinary values, depending on where the nulls go.
-        const pa = k.nullsFirst ? 2 - ra : ra;
-        const pb = k.nullsFirst ? 2 - rb : rb;
-        if (pa !== pb) return pa - pb;
-        if (ra !== 0) continue;
-      }
-      const c = compareForSort(a, b);
-      if (c !== 0) return k.descending ? -c : c;
-    }
-    return i - j;
-  });
-  return Uint32Array.from(idx);
-}
-
 /** The value of a count expression (top n, take n): null counts as 0. */
 export function countOf(e: BoundExpr, input: Table, ctx: ExecContext): number {
   const v = evalExpr(e, input, ctx);
@@ -106,8 +69,8 @@ export const plans: PlanOperatorsOf<'Sort'> = {
     execute: (node, ctx) => {
       const input = ctx.run(node.input);
       const keys = node.keys.map((k) => ({ vector: evalVector(k.expr, input, ctx), descending: k.descending, nullsFirst: k.nullsFirst }));
-      let idx = sortIndices(input.rowCount, keys);
-      if (node.limit) idx = idx.subarray(0, Math.max(0, countOf(node.limit, input, ctx)));
+      // top n / sort | take n: a bounded heap of n rows, not a sort of every row.
+      const idx = node.limit ? firstRows(input.rowCount, keys, countOf(node.limit, input, ctx)) : orderRows(input.rowCount, keys);
       return selectRows(input, idx);
     },
     explain: (node) =>

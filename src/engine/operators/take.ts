@@ -29,7 +29,9 @@ export const binders: OperatorBinders = {
       ctx.diagnostics.push(diagnostic('bind-wrong-type', op.count.span, { what: op.keyword, expected: 'an integer count', got: n.type }));
       return undefined;
     }
-    return { kind: 'Limit', input, count: n, schema: input.schema, span: op.span };
+    // sort | take n: the Sort keeps only its first n rows (a top-n heap in sort.ts, as `top n` does); the Limit stays.
+    const source = input.kind === 'Sort' && !input.limit ? { ...input, limit: n } : input;
+    return { kind: 'Limit', input: source, count: n, schema: input.schema, span: op.span };
   },
 };
 
