@@ -11,10 +11,10 @@
 //   → r extended by the assignments replaces s_k's record and is output (per the mode); at the first step with an
 //   empty state, a new sequence begins with the next match id (from 0).
 // Then r goes on to step k-1. Expressions read r's columns (declared columns at their defaults: assignments extend
-// r, they do not read it [U], all computed from the same r as extend does) and `Step.Column` from the state; a step
-// without a record gives the declared defaults (the page's cumulative sum starts from `s1.cumulative_x` = 0) and
-// null for input columns. Output modes: all, none, last (of a series of repeated matches of one step on one
-// sequence, only the last record is output, at its own place).
+// r, they do not read it — the recorded real engine gives v for `cum = cum + v` —, all from the same r) and
+// `Step.Column` from the state; a step without a record gives the declared defaults (the page's cumulative sum
+// starts from `s1.cumulative_x` = 0) and null for input columns. Output modes: all, none, last (of a series of
+// repeated matches of one step on one sequence, only the last record is output, at its own place).
 // The output: the input's columns, the declared columns, and the match id column only when with_match_id names it
 // (the page's examples; Microsoft's analyser also adds `match_id` without it — see CONTEXT.md). Rows run in their
 // current order [U: scan does not check that its input is serialized].
