@@ -19,7 +19,7 @@ import { defaultColumnName, uniqueNames } from '../bind/names.js';
 import { report } from '../bind/report.js';
 import type { BindContext, LetScope, RowScope } from '../bind/scope.js';
 import { evalExpr, evalVector } from '../exec/compile-expr.js';
-import type { ExecContext } from '../exec/context.js';
+import { CHECK_INTERVAL, type ExecContext } from '../exec/context.js';
 import { lookupAggregate } from '../functions/registry.js';
 import { tupleKey } from '../kernels/value-key.js';
 import type { AggregateCall, BoundExpr } from '../plan/expr.js';
@@ -243,12 +243,15 @@ function runMakeSeries(node: MakeSeriesNode, input: Table, ctx: ExecContext): Ta
   // are built (10^4 series of 10^6 bins would be 10^10 values).
   const bins = ranges.reduce((sum, r) => sum + (r.hi - r.lo), 0);
   ctx.checkBytes(bins * (node.aggregates.length + 1) * SERIES_VALUE_BYTES, node.span, 'make-series');
+  // Building the arrays is the long loop here (series × bins): time and abort are checked every CHECK_INTERVAL values.
+  let built = 0;
   node.aggregates.forEach((a, j) => {
     const w = vectorWriter('dynamic', g);
     for (let r = 0; r < g; r++) {
       const { lo, hi } = ranges[r]!;
       const arr: Dynamic[] = [];
       for (let k = lo; k < hi; k++) {
+        if ((++built & (CHECK_INTERVAL - 1)) === 0) ctx.check(node.span);
         const states = list[r]!.bins.get(k);
         const v = states === undefined ? a.defaultValue : a.impl.finish(states[j]);
         arr.push(v === null ? null : dynamicFromScalar(v, a.type));
@@ -262,7 +265,10 @@ function runMakeSeries(node: MakeSeriesNode, input: Table, ctx: ExecContext): Ta
   for (let r = 0; r < g; r++) {
     const { lo, hi } = ranges[r]!;
     const arr: Dynamic[] = [];
-    for (let k = lo; k < hi; k++) arr.push(dynamicFromScalar(axis.value(origin, k), axisType));
+    for (let k = lo; k < hi; k++) {
+      if ((++built & (CHECK_INTERVAL - 1)) === 0) ctx.check(node.span);
+      arr.push(dynamicFromScalar(axis.value(origin, k), axisType));
+    }
     wa.set(r, Object.freeze(arr));
   }
   columns.push(wa.finish());
