@@ -19,7 +19,6 @@ import { isTabularExpression, operatorKeyword } from './syntax.js';
 
 /** Why some syntax is refused, when its keyword alone would not say enough. */
 const REFUSAL_DETAILS: Readonly<Record<string, string>> = {
-  Externaldata: 'externaldata (no network access: load the data as a table instead)',
 };
 
 function notSupportedSyntax(kind: string, span: A.Expression['span'], ctx: BindContext): undefined {
@@ -78,7 +77,7 @@ function bindTabularCall(e: A.CallExpr, lets: LetScope, ctx: BindContext): Plan 
   if (b?.kind === 'tabular' && e.args.length === 0) return b.plan;
   if (name === '_GetWatchlist') return bindGetWatchlist(e, lets, ctx);
   if (name.startsWith('_')) {
-    ctx.diagnostics.push(diagnostic('bind-not-supported', e.callee.span, { name: `${name}() (Sentinel function: define it with let)` }));
+    ctx.diagnostics.push(diagnostic('bind-not-supported', e.callee.span, { name: `${name}() (Sentinel function: define it with let, or load it with --functions / Database.defineFunction)` }));
     return undefined;
   }
   if (lookupScalar(name) || lookupAggregate(name)) {
