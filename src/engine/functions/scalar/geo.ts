@@ -4,10 +4,12 @@
 // geohash). Invalid coordinates give null ("" for geohash), as the pages say.
 
 import { geohashCentralPoint, pointInCircle, pointToGeohash, sphereDistance } from '../../../values/geo.js';
+import { pointInPolygon } from '../../../values/geo-polygon.js';
 import { geoInfoBag, geoIpAddress, NO_GEOIP_DATABASE, type GeoIpLookup } from '../../../values/geoip.js';
 import { lift } from '../lift.js';
 import { simple } from '../simple.js';
 import type { ScalarFunctionDef } from '../types.js';
+import type { Dynamic } from '../../../values/types.js';
 
 function geoInfoRow(lookup: GeoIpLookup | undefined) {
   return (ip: unknown) => {
@@ -92,5 +94,13 @@ export const geoFunctions: readonly ScalarFunctionDef[] = [
     row: (hash) => geohashCentralPoint(hash as string),
     docs: 'geo-geohash-to-central-point-function', doc: 'The centre of a geohash rectangle as a GeoJSON point; null for an invalid geohash.',
     example: 'print geo_geohash_to_central_point("sunny")',
+  }),
+  simple({
+    name: 'geo_point_in_polygon',
+    params: ['real*', 'real*', 'dynamic'],
+    returns: 'bool',
+    row: (lon, lat, polygon) => pointInPolygon(num(lon), num(lat), polygon as Dynamic),
+    docs: 'geo-point-in-polygon-function', doc: 'True when the point is inside the GeoJSON Polygon or MultiPolygon (geodesic edges, the smaller region of each ring).',
+    example: 'print geo_point_in_polygon(5, 5, dynamic({"type": "Polygon", "coordinates": [[[0,0],[10,0],[10,10],[0,10],[0,0]]]}))',
   }),
 ];
