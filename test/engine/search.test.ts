@@ -85,4 +85,13 @@ describe('search over the database', () => {
     const r = run('search in (Sales) "2021"');
     expect(r.rows.length).toBe(1);
   });
+
+  it('searches a table of thousands of columns (the any-column test is a balanced tree, not a chain)', () => {
+    const db = new Database({ builtinSchemas: false });
+    const schema = Array.from({ length: 4000 }, (_, i) => ({ name: `c${i}`, type: i % 2 ? 'string' : 'long' }));
+    const row = Object.fromEntries(schema.map((c, i) => [c.name, c.type === 'long' ? i : `v${i}`]));
+    db.addTable('Wide', { schema, rows: [row, { ...row, c3999: 'other' }] });
+    const r = db.query('Wide | where * has "v3999" | count', { now: '2026-11-20T12:00:00Z' });
+    expect(r.toJSON().rows).toEqual([[1]]);
+  });
 });

@@ -184,7 +184,7 @@ function starOperator(e: A.BinaryExpr, scope: RowScope, ctx: BindContext, opts: 
  */
 function anyColumn(columns: readonly BoundExpr[], op: A.BinaryOp, right: BoundExpr, span: Span, everyColumn: boolean, ctx: BindContext): BoundExpr | undefined {
   const stringOp = !COMPARISONS.has(op);
-  let result: BoundExpr | undefined;
+  const tests: BoundExpr[] = [];
   for (const col of columns) {
     let left = col;
     if (everyColumn && stringOp && col.type !== 'string' && col.type !== 'dynamic') {
@@ -200,10 +200,19 @@ function anyColumn(columns: readonly BoundExpr[], op: A.BinaryOp, right: BoundEx
       }
       continue; // a column whose type does not compare with the value
     }
-    result = result ? binaryOperator('or', result, test, span, ctx) : test;
-    if (!result) return undefined;
+    tests.push(test);
   }
-  return result ?? literal('bool', false, span);
+  return anyOf(tests, span, ctx) ?? literal('bool', false, span);
+}
+
+/** `or` over the tests as a balanced tree: a search over every table has thousands of columns, and a left-deep
+ * chain that long would nest deeper than evaluation can recurse. */
+function anyOf(tests: readonly BoundExpr[], span: Span, ctx: BindContext): BoundExpr | undefined {
+  if (tests.length <= 1) return tests[0];
+  const mid = tests.length >> 1;
+  const l = anyOf(tests.slice(0, mid), span, ctx);
+  const r = anyOf(tests.slice(mid), span, ctx);
+  return l && r && binaryOperator('or', l, r, span, ctx);
 }
 
 function colName(e: BoundExpr): string {
