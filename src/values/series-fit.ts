@@ -203,16 +203,20 @@ export function outlierScores(d: Dynamic, kind: OutlierKind, ignore: number | nu
 // Seasonality detection [U]
 
 /**
- * The period used when series_decompose's seasonality is −1 (autodetect). The pages name series_periods_detect but
- * document neither its score nor its search; this is kqlite's own detector, within what they state: a period has at
- * least 4 points and at most half the series, and a score in [0, 1] compared with the threshold (default 0.6).
- * [U] The score of period p is the series' autocorrelation at lag p, Σ(x_i−x̄)(x_{i+p}−x̄)/Σ(x_i−x̄)², and only
- * local maxima of it over p are candidates (so a multiple of the period does not beat the period itself); the best
- * candidate wins, the shorter on ties. Returns 0 when no candidate reaches the threshold.
+ * The period used when the seasonality is −1 (autodetect: series_decompose*, series_seasonal). The pages name
+ * series_periods_detect but document neither its score nor its search; this is kqlite's own detector, within what
+ * they state: a period has at least 4 points, a score in [0, 1] is compared with the threshold (0.6 for decompose,
+ * 0.7 for series_seasonal).
+ * [U] The score of period p is the autocorrelation at lag p over the p-apart pairs,
+ * Σ(x_i−x̄)(x_{i+p}−x̄)/Σ(x_i−x̄)² · n/(n−p); candidates are the local maxima of it for 4 ≤ p < n/2 (so a series
+ * must hold more than two periods), the best wins, the shorter on ties. Chosen so that the pages' four documented
+ * detections hold: series_seasonal's 25-point series has period 6 and its 20-point one period 5 (threshold 0.7), its
+ * 12-point [1,3,5,2,4,6,…] has none, series_periods_detect's 60-point example has period 14. Its scores are not the
+ * service's (that example: 0.96 here, 0.84 on the page), so on other data Kusto may find another period or none.
  */
 export function detectPeriod(xs: readonly number[], threshold: number): number {
   const n = xs.length;
-  const maxP = Math.floor(n / 2);
+  const maxP = Math.ceil(n / 2) - 1;
   if (maxP < 4) return 0;
   let mean = 0;
   for (const x of xs) mean += x;
@@ -220,13 +224,13 @@ export function detectPeriod(xs: readonly number[], threshold: number): number {
   let v0 = 0;
   for (const x of xs) v0 += (x - mean) * (x - mean);
   if (v0 === 0) return 0;
-  const acf = (p: number) => {
+  const score = (p: number) => {
     let s = 0;
     for (let i = 0; i + p < n; i++) s += (xs[i]! - mean) * (xs[i + p]! - mean);
-    return s / v0;
+    return ((s / v0) * n) / (n - p);
   };
   const scores = new Map<number, number>();
-  for (let p = 3; p <= maxP + 1; p++) scores.set(p, p < n ? acf(p) : -Infinity);
+  for (let p = 3; p <= maxP + 1; p++) scores.set(p, score(p));
   let best = 0;
   let bestScore = -Infinity;
   for (let p = 4; p <= maxP; p++) {
@@ -235,6 +239,32 @@ export function detectPeriod(xs: readonly number[], threshold: number): number {
     if (s > bestScore) (best = p), (bestScore = s);
   }
   return bestScore >= threshold ? best : 0;
+}
+
+/**
+ * series_seasonal (series-seasonal-function.md): per phase of the period, the median of the points in that phase
+ * (the page's [1.5, 3.5, 5.5] for period 3 over [1,3,5,2,4,6,…] is the mean of the two middle values); period −1
+ * detects it (threshold 0.7, the page) and no period gives zeros; "a different value" (0 or below −1) gives zeros.
+ */
+export function seasonalSeries(d: Dynamic, period: number): Dynamic {
+  const xs = finiteSeries(d);
+  if (!xs) return null;
+  const p = period === -1 ? detectPeriod(xs, 0.7) : period > 0 ? Math.trunc(period) : 0;
+  return freezeDynamic(seasonalOf(xs, p, xs.length));
+}
+
+/** Per-phase medians of the first `learn` points, repeated over the series; zeros without a usable period. */
+function seasonalOf(xs: readonly number[], period: number, learn: number): number[] {
+  const seasonal = new Array<number>(xs.length).fill(0);
+  if (period <= 0 || period > learn) return seasonal;
+  const phase: number[] = [];
+  for (let k = 0; k < period; k++) {
+    const values: number[] = [];
+    for (let i = k; i < learn; i += period) values.push(xs[i]!);
+    phase.push(median(values));
+  }
+  for (let i = 0; i < xs.length; i++) seasonal[i] = phase[i % period]!;
+  return seasonal;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -260,7 +290,7 @@ function median(values: number[]): number {
  * seasonal, trend from the deseasonal learning points ('avg': their mean; 'linefit': series_fit_line over them,
  * extended over the test points; 'none': 0), baseline = seasonal + trend, residual = x − baseline. The learning
  * points are all but the last `testPoints`. Seasonality −1 detects the period (detectPeriod [U]), 0 skips it.
- * [U] The median of an even count is the mean of the two middle values; a period longer than the learning points
+ * The median of an even count is the mean of the two middle values (series_seasonal's page); [U] a period longer than the learning points
  * is skipped; testPoints ≥ n leaves no learning points: every component is 0 but residual = x.
  */
 export function decompose(xs: readonly number[], seasonality: number, trend: Trend, testPoints: number, threshold: number): Decomposition {
@@ -270,16 +300,7 @@ export function decompose(xs: readonly number[], seasonality: number, trend: Tre
   if (learn === 0) return { baseline: zeros(), seasonal: zeros(), trend: zeros(), residual: [...xs] };
   const head = xs.slice(0, learn);
   const period = seasonality < 0 ? detectPeriod(head, threshold) : Math.trunc(seasonality);
-  const seasonal = zeros();
-  if (period > 0 && period <= learn) {
-    const phase: number[] = [];
-    for (let k = 0; k < period; k++) {
-      const values: number[] = [];
-      for (let i = k; i < learn; i += period) values.push(xs[i]!);
-      phase.push(median(values));
-    }
-    for (let i = 0; i < n; i++) seasonal[i] = phase[i % period]!;
-  }
+  const seasonal = seasonalOf(xs, period, learn);
   const deseasonal = head.map((x, i) => x - seasonal[i]!);
   const trendSeries = zeros();
   if (trend === 'avg') {

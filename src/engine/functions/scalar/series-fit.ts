@@ -127,6 +127,17 @@ export const seriesFitFunctions: readonly ScalarFunctionDef[] = [
     example: 'print series_outliers(dynamic([1,2,1,2,1,20,1,2]))',
   }),
   seriesFunction({
+    name: 'series_seasonal',
+    params: ['series', 'long'],
+    optional: 1,
+    nulls: 'custom',
+    returns: 'dynamic',
+    row: (a, period) => fit.seasonalSeries(dyn(a), num(period, -1)),
+    doc: 'The seasonal component: per phase of the (given or detected) period, the median of its points.',
+    docs: page('series_seasonal'),
+    example: 'print series_seasonal(dynamic([1,3,5,1,3,5,2,4,6]), 3)',
+  }),
+  seriesFunction({
     name: 'series_decompose',
     params: ['series', 'long', 'string', 'long', 'real'],
     optional: 4,
