@@ -3,6 +3,7 @@
 // Seattle–Los Angeles example (1546754.35197381 m) is reproduced by that radius and no other common one (the mean
 // radius 6,371,008.8 m gives 1546754.06).
 
+import geodesic from 'geographiclib-geodesic';
 import type { DynamicBag } from './types.js';
 
 export const EARTH_RADIUS_METERS = 6371010;
@@ -27,6 +28,16 @@ export function centralAngle(lon1: number, lat1: number, lon2: number, lat2: num
 export function sphereDistance(lon1: number, lat1: number, lon2: number, lat2: number): number | null {
   if (!validPoint(lon1, lat1) || !validPoint(lon2, lat2)) return null;
   return centralAngle(lon1, lat1, lon2, lat2) * EARTH_RADIUS_METERS;
+}
+
+/**
+ * The distance in meters on the WGS-84 spheroid (use_spheroid = true): the geodesic by Karney's algorithm
+ * (GeographicLib), or null for an invalid coordinate. [U] The page names WGS-84 but no algorithm; Karney's is exact
+ * to nanometres, so any other correct geodesic solver agrees to well under a millimetre.
+ */
+export function spheroidDistance(lon1: number, lat1: number, lon2: number, lat2: number): number | null {
+  if (!validPoint(lon1, lat1) || !validPoint(lon2, lat2)) return null;
+  return geodesic.Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2).s12 ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // saying how to give one — never a silent null. Geospatial math: src/values/geo.ts (sphere of S2's Earth radius,
 // geohash). Invalid coordinates give null ("" for geohash), as the pages say.
 
-import { geohashCentralPoint, pointInCircle, pointToGeohash, sphereDistance } from '../../../values/geo.js';
+import { geohashCentralPoint, pointInCircle, pointToGeohash, sphereDistance, spheroidDistance } from '../../../values/geo.js';
 import { pointInPolygon } from '../../../values/geo-polygon.js';
 import { geoInfoBag, geoIpAddress, NO_GEOIP_DATABASE, type GeoIpLookup } from '../../../values/geoip.js';
 import { lift } from '../lift.js';
@@ -57,13 +57,12 @@ export const geoFunctions: readonly ScalarFunctionDef[] = [
     optional: 1,
     returns: 'real',
     row: (lon1, lat1, lon2, lat2, useSpheroid) => {
-      if (useSpheroid === true || (typeof useSpheroid === 'number' && useSpheroid !== 0) || (typeof useSpheroid === 'bigint' && useSpheroid !== 0n)) {
-        // The page names no algorithm for the spheroid (WGS-84 geodesic): refused rather than approximated.
-        throw new Error('not supported yet: use_spheroid = true (the distance on the WGS-84 spheroid); the sphere (false, the default) is');
-      }
+      // [U] A number counts as true when non-zero (the analyser accepts a number or a bool).
+      const spheroid = useSpheroid === true || (typeof useSpheroid === 'number' && useSpheroid !== 0) || (typeof useSpheroid === 'bigint' && useSpheroid !== 0n);
+      if (spheroid) return spheroidDistance(num(lon1), num(lat1), num(lon2), num(lat2));
       return sphereDistance(num(lon1), num(lat1), num(lon2), num(lat2));
     },
-    docs: 'geo-distance-2points-function', doc: 'The shortest distance in meters between two points on the Earth (a sphere); null for invalid coordinates.',
+    docs: 'geo-distance-2points-function', doc: 'The shortest distance in meters between two points on the Earth (a sphere, or the WGS-84 spheroid); null for invalid coordinates.',
     example: 'print geo_distance_2points(-122.407628, 47.578557, -118.275287, 34.019056)',
   }),
   simple({
