@@ -418,7 +418,13 @@ export class JsonRowReader {
   /** The JSON value at p as a plain JS value (for small parts of a document, such as an export's schema). */
   plainAt(p: number): { value: unknown; end: number } {
     const end = this.skipValue(p);
-    return { value: JSON.parse(this.text.slice(p, end)) as unknown, end };
+    try {
+      return { value: JSON.parse(this.text.slice(p, end)) as unknown, end };
+    } catch (err) {
+      // The reader takes what JSON.parse refuses (a raw control character in a string): a DataError, not a crash
+      // (found by the data fuzz, test/fuzz/data-fuzz.ts).
+      this.syntax(p, `malformed JSON value (${(err as Error).message})`);
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------------
