@@ -7,7 +7,6 @@ const RULES: readonly { readonly test: (name: string) => boolean; readonly reaso
   { test: (n) => n === 'todecimal', reason: 'the decimal type is not supported' },
   { test: (n) => n === 'table', reason: 'only as a table reference: `table("T")` where a table is expected' },
   { test: (n) => n === 'series_periods_detect' || n === 'series_periods_validate', reason: 'the period scores are undocumented (series-periods-detect-function.md gives no formula)' },
-  { test: (n) => n.startsWith('series_'), reason: 'series functions are not implemented yet' },
   { test: (n) => n.startsWith('geo_'), reason: 'geospatial functions are not implemented yet' },
   { test: (n) => /hll|tdigest/.test(n), reason: 'sketch (HLL / t-digest) functions are not implemented yet' },
   {

@@ -6,6 +6,7 @@
 import type { Dynamic } from '../../../values/types.js';
 import { seriesStats } from '../../../values/series.js';
 import * as fit from '../../../values/series-fit.js';
+import { fitPolyValues, fourierValues } from '../../../values/series-spectral.js';
 import type { Refusal, ResolveContext, ScalarFunctionDef } from '../types.js';
 import { seriesFunction } from './series-def.js';
 
@@ -125,6 +126,42 @@ export const seriesFitFunctions: readonly ScalarFunctionDef[] = [
     doc: "Anomaly score of each point by Tukey's fences (beyond ±1.5: an anomaly).",
     docs: page('series_outliers'),
     example: 'print series_outliers(dynamic([1,2,1,2,1,20,1,2]))',
+  }),
+  seriesFunction({
+    name: 'series_fit_poly',
+    params: ['series', 'series', 'long'],
+    optional: 2,
+    nulls: 'custom',
+    returns: 'real',
+    tuple: { names: ['rsquare', 'coefficients', 'variance', 'rvariance', 'poly_fit'], types: ['real', 'dynamic', 'real', 'real', 'dynamic'] },
+    row: (y, x, degree) => fitPolyValues(dyn(y), x === undefined ? undefined : dyn(x), num(degree, 1)),
+    doc: 'Polynomial regression of y (on x, default 1..n): rsquare, coefficients (highest power first), variance, rvariance, poly_fit.',
+    docs: page('series_fit_poly'),
+    example: 'print y = dynamic([1,4,9,16]) | extend series_fit_poly(y, dynamic([1,2,3,4]), 2)',
+  }),
+  seriesFunction({
+    name: 'series_fft',
+    params: ['series', 'series'],
+    optional: 1,
+    nulls: 'custom',
+    returns: 'dynamic',
+    tuple: { names: ['real', 'imag'], types: ['dynamic', 'dynamic'] },
+    row: (re, im) => fourierValues(dyn(re), im === undefined ? undefined : dyn(im), false),
+    doc: 'Discrete Fourier transform of a (complex) series: real and imaginary parts.',
+    docs: page('series_fft'),
+    example: 'print x = dynamic([1,0,0,0]) | extend (re, im) = series_fft(x)',
+  }),
+  seriesFunction({
+    name: 'series_ifft',
+    params: ['series', 'series'],
+    optional: 1,
+    nulls: 'custom',
+    returns: 'dynamic',
+    tuple: { names: ['real', 'imag'], types: ['dynamic', 'dynamic'] },
+    row: (re, im) => fourierValues(dyn(re), im === undefined ? undefined : dyn(im), true),
+    doc: 'Inverse discrete Fourier transform (divided by n): real and imaginary parts.',
+    docs: page('series_ifft'),
+    example: 'print x = dynamic([1,1,1,1]) | extend (re, im) = series_ifft(x)',
   }),
   seriesFunction({
     name: 'series_seasonal',
