@@ -1,13 +1,14 @@
 // summarize (summarize-operator.md) and its plan node, named Aggregate, which count and distinct bind to as well.
-// Output: the by-columns, then the aggregates. Hash grouping on the key tuple (the one hashing kernel), one
-// aggregate state per group and call. Without `by`, exactly one row even on empty input; with `by`, no rows on empty
+// Output: the by-columns, then the aggregates. Grouping: dense group ids over the typed key columns
+// (kernels/group-ids.ts, the one hashing's equality, no string per row), then one aggregate state per group and
+// call — or, for count and the exact distinct counts, typed counters over the group ids. Without `by`, exactly one row even on empty input; with `by`, no rows on empty
 // input. An item that is an expression over aggregates (`100.0 * countif(p) / count()`) becomes hidden aggregate
 // columns plus a projection over the Aggregate's output.
 
 import { diagnostic, didYouMean, KqlError, type Span } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
 import { makeTable, type Column, type Table } from '../../tables/table.js';
-import { getValue, type Vector } from '../../tables/vector.js';
+import { getValue, take, type Vector } from '../../tables/vector.js';
 import { vectorWriter } from '../../tables/builder.js';
 import type { ScalarValue } from '../../values/types.js';
 import { bindAggregateCall, givesSeveralColumns, type AggItem } from '../bind/aggregate-call.js';
@@ -21,7 +22,7 @@ import { typeRowBytes } from '../exec/memory.js';
 import { KQL_AGGREGATE_NAMES } from '../functions/kql-names.js';
 import { reader } from '../functions/lift.js';
 import { lookupAggregate, lookupScalar } from '../functions/registry.js';
-import { keyReader, tupleKey, type ValueKey } from '../kernels/value-key.js';
+import { columnGroupIds, firstRowOfGroups, PairIndex, tupleGroupIds } from '../kernels/group-ids.js';
 import type { AggregateCall, BoundExpr } from '../plan/expr.js';
 import { explainExpr } from '../plan/explain.js';
 import type { Plan, PlanNodeBase } from '../plan/logical.js';
@@ -193,21 +194,6 @@ export function bindAggregateNode(
   return { kind: 'Aggregate', input, operator, keys, aggregates, schema, span };
 }
 
-/** Row → group key: one column's key as is (no string built per row), several columns as a tuple key. */
-function groupKeyOf(keyVecs: readonly Vector[]): (i: number) => ValueKey {
-  if (keyVecs.length === 1) {
-    const key = keyReader(keyVecs[0]!);
-    // Null is a group of its own; no other key of one column can equal this tag.
-    return (i) => key(i) ?? '\u0001n';
-  }
-  const readers = keyVecs.map(reader);
-  const vals: (ScalarValue | null)[] = new Array(keyVecs.length);
-  return (i) => {
-    for (let k = 0; k < readers.length; k++) vals[k] = readers[k]!(i);
-    return tupleKey(vals);
-  };
-}
-
 /**
  * An aggregate refusing its input (a sketch that hll_merge or tdigest_merge cannot read) fails the query at the
  * aggregate's call, with the aggregate's own message, like a scalar function (exec/compile-expr.ts).
@@ -231,62 +217,168 @@ function finishOf(call: AggregateCall, state: unknown, ctx: ExecContext): Scalar
   }
 }
 
+/** Per-row validity of a vector: undefined when no row is null (strings never are). */
+function nullMask(v: Vector): Uint8Array | undefined {
+  if (v.type === 'string') return undefined;
+  if (v.type === 'guid' || v.type === 'dynamic') {
+    let mask: Uint8Array | undefined;
+    for (let i = 0; i < v.length; i++) {
+      if (getValue(v, i) === null) {
+        mask ??= new Uint8Array(v.length).fill(1);
+        mask[i] = 0;
+      }
+    }
+    return mask;
+  }
+  return v.valid;
+}
+
+/**
+ * dcount / dcountif / count_distinct / count_distinctif over group ids: the distinct (group, value) pairs counted
+ * per group, values as dense ids (kernels/group-ids.ts, the same equality as the aggregates' valueKey sets). Null
+ * values are not counted; with a predicate, only rows where it is true.
+ */
+function distinctCounts(groupOf: Int32Array | undefined, groups: number, value: Vector, predicate: Vector | undefined): Float64Array {
+  const counts = new Float64Array(groups);
+  const valueIds = columnGroupIds(value).ids;
+  const valid = nullMask(value);
+  const pData = predicate?.type === 'bool' ? predicate.data : undefined;
+  const pValid = predicate?.type === 'bool' ? predicate.valid : undefined;
+  const pairs = new PairIndex(Math.min(value.length, 1 << 16));
+  for (let i = 0; i < value.length; i++) {
+    if (valid && valid[i] === 0) continue;
+    if (pData && (pData[i] !== 1 || (pValid && pValid[i] === 0))) continue;
+    const g = groupOf ? groupOf[i]! : 0;
+    const before = pairs.size;
+    pairs.id(g, valueIds[i]!);
+    if (pairs.size > before) counts[g]!++;
+  }
+  return counts;
+}
+
+/** Aggregates computed over group ids without per-row calls (their results, per group), or undefined. */
+function fastAggregate(call: AggregateCall, args: readonly Vector[], groupOf: Int32Array | undefined, groups: number, n: number): ((g: number) => ScalarValue) | undefined {
+  switch (call.name) {
+    case 'count': {
+      // count() counts rows, nulls included, whatever its argument (count.ts): a counter per group.
+      const counts = new Float64Array(groups);
+      if (groupOf) for (let i = 0; i < n; i++) counts[groupOf[i]!]!++;
+      else counts[0] = n;
+      return (g) => BigInt(counts[g]!);
+    }
+    case 'dcount':
+    case 'count_distinct': {
+      const counts = distinctCounts(groupOf, groups, args[0]!, undefined);
+      return (g) => BigInt(counts[g]!);
+    }
+    case 'dcountif':
+    case 'count_distinctif': {
+      if (args[1]?.type !== 'bool') return undefined;
+      const counts = distinctCounts(groupOf, groups, args[0]!, args[1]);
+      return (g) => BigInt(counts[g]!);
+    }
+    case 'sum':
+      return args.length === 1 ? typedSum(args[0]!, groupOf, groups) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const TWO_32 = 4294967296;
+
+/**
+ * sum over a typed column, per group: reals added in row order as sum.ts adds them (the same double result);
+ * int/long/timespan added as doubles when every partial sum is exact — the sum of all |values| stays below 2^53 —
+ * else undefined (the generic BigInt sum, which wraps at 64 bits). Nulls are skipped.
+ */
+function typedSum(v: Vector, groupOf: Int32Array | undefined, groups: number): ((g: number) => ScalarValue) | undefined {
+  const acc = new Float64Array(groups);
+  const valid = v.type === 'string' ? undefined : v.valid;
+  if (v.type === 'real' || v.type === 'int') {
+    const data = v.data;
+    let bound = 0;
+    for (let i = 0; i < data.length; i++) {
+      if (valid && valid[i] === 0) continue;
+      const x = data[i]!;
+      const g = groupOf ? groupOf[i]! : 0;
+      acc[g] = acc[g]! + x;
+      bound += Math.abs(x);
+    }
+    if (v.type === 'real') return (g) => acc[g]!;
+    return bound < Number.MAX_SAFE_INTEGER ? (g) => BigInt(acc[g]!) : undefined;
+  }
+  if (v.type !== 'long' && v.type !== 'timespan') return undefined;
+  const halves = new Int32Array(v.data.buffer, v.data.byteOffset, v.length * 2);
+  const [HI, LO] = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? [1, 0] : [0, 1];
+  let bound = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (valid && valid[i] === 0) continue;
+    const x = halves[2 * i + HI]! * TWO_32 + (halves[2 * i + LO]! >>> 0);
+    const g = groupOf ? groupOf[i]! : 0;
+    acc[g] = acc[g]! + x;
+    bound += Math.abs(x);
+  }
+  return bound < Number.MAX_SAFE_INTEGER ? (g) => BigInt(acc[g]!) : undefined;
+}
+
 function runAggregate(node: AggregateNode, input: Table, ctx: ExecContext): Table {
   const n = input.rowCount;
   const keyVecs = node.keys.map((k) => evalVector(k, input, ctx));
   const argVecs = node.aggregates.map((a) => a.args.map((x) => evalVector(x, input, ctx)));
-  const argReaders = argVecs.map((vecs) => vecs.map(reader));
-  const argBuffers = argVecs.map((vecs) => new Array<ScalarValue | null>(vecs.length));
-  const groups = new Map<ValueKey, number>();
-  const firstRows: number[] = [];
-  const states: unknown[][] = [];
-  const newGroup = (row: number) => {
-    firstRows.push(row);
-    states.push(node.aggregates.map((a) => a.impl.init()));
-    return states.length - 1;
-  };
-  if (keyVecs.length === 0) newGroup(-1);
-  const keyOf = keyVecs.length > 0 ? groupKeyOf(keyVecs) : undefined;
-  for (let i = 0; i < n; i++) {
-    let g = 0;
-    if (keyOf) {
-      const key = keyOf(i);
-      let found = groups.get(key);
-      if (found === undefined) {
-        found = newGroup(i);
-        groups.set(key, found);
-      }
-      g = found;
-    }
-    const st = states[g]!;
-    for (let a = 0; a < node.aggregates.length; a++) {
-      // One argument buffer per aggregate, refilled per row: aggregates read their arguments, never keep the array.
-      const read = argReaders[a]!;
-      const args = argBuffers[a]!;
-      for (let k = 0; k < read.length; k++) args[k] = read[k]!(i);
-      st[a] = addTo(node.aggregates[a]!, st[a], args, ctx);
-    }
-    if ((i & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check(node.span);
-      ctx.checkRows(states.length, node.span, node.operator);
-    }
+  // Group ids over the typed key columns (no key string per row); without keys, one group even on empty input.
+  let groupOf: Int32Array | undefined;
+  let groups = 1;
+  let firstRows: Int32Array = Int32Array.of(-1);
+  if (keyVecs.length > 0) {
+    const g = tupleGroupIds(keyVecs);
+    groupOf = g.ids;
+    groups = g.count;
+    firstRows = firstRowOfGroups(g);
   }
-  const g = states.length;
+  ctx.check(node.span);
+  ctx.checkRows(groups, node.span, node.operator);
+  const results: ((g: number) => ScalarValue | null)[] = [];
+  for (let a = 0; a < node.aggregates.length; a++) {
+    const call = node.aggregates[a]!;
+    const fast = fastAggregate(call, argVecs[a]!, groupOf, groups, n);
+    if (fast) {
+      results.push(fast);
+      continue;
+    }
+    // Any other aggregate: its init/add/finish per group, rows in input order.
+    const states: unknown[] = new Array(groups);
+    for (let g = 0; g < groups; g++) states[g] = call.impl.init();
+    const read = argVecs[a]!.map(reader);
+    // One argument buffer, refilled per row: aggregates read their arguments, never keep the array.
+    const args = new Array<ScalarValue | null>(read.length);
+    for (let i = 0; i < n; i++) {
+      const g = groupOf ? groupOf[i]! : 0;
+      for (let k = 0; k < read.length; k++) args[k] = read[k]!(i);
+      states[g] = addTo(call, states[g], args, ctx);
+      if ((i & (CHECK_INTERVAL - 1)) === 0) ctx.check(node.span);
+    }
+    results.push((g) => finishOf(call, states[g], ctx));
+  }
   // The groups are rows this operator produces: limits before the output columns are written.
-  ctx.reserve(g, node.schema.reduce((b, c) => b + typeRowBytes(c.type), 0), node.span, node.operator);
+  ctx.reserve(groups, node.schema.reduce((b, c) => b + typeRowBytes(c.type), 0), node.span, node.operator);
   const columns: Vector[] = [];
-  // A group's key values are those of its first row.
+  // A group's key values are those of its first row (gathered as the column's own storage: codes stay codes).
   node.keys.forEach((_, j) => {
-    const w = vectorWriter(node.schema[j]!.type, g);
-    for (let r = 0; r < g; r++) w.set(r, getValue(keyVecs[j]!, firstRows[r]!));
+    const v = keyVecs[j]!;
+    if (v.type === node.schema[j]!.type) {
+      columns.push(take(v, firstRows));
+      return;
+    }
+    const w = vectorWriter(node.schema[j]!.type, groups);
+    for (let r = 0; r < groups; r++) w.set(r, getValue(v, firstRows[r]!));
     columns.push(w.finish());
   });
-  node.aggregates.forEach((a, j) => {
-    const w = vectorWriter(node.schema[node.keys.length + j]!.type, g);
-    for (let r = 0; r < g; r++) w.set(r, finishOf(a, states[r]![j], ctx));
+  results.forEach((finish, j) => {
+    const w = vectorWriter(node.schema[node.keys.length + j]!.type, groups);
+    for (let r = 0; r < groups; r++) w.set(r, finish(r));
     columns.push(w.finish());
   });
-  return makeTable(node.schema, columns, g);
+  return makeTable(node.schema, columns, groups);
 }
 
 export const binders: OperatorBinders = {
