@@ -70,6 +70,11 @@ describe('a folder of stored functions', () => {
     expect(rows('vimDnsFixture(starttime = datetime(2026-11-20T00:00:00Z)) | count')).toEqual([[2]]);
   });
 
+  it('a let may hold a stored tabular function\'s result, called or (without parameters) named', () => {
+    expect(rows('let b = BlockedSenders(1); b | count')).toEqual([[2]]);
+    expect(rows('let s = SavedTop; s | count')).toEqual([[3]]);
+  });
+
   it("a let of the query with the same name wins over the stored function", () => {
     expect(rows('let BlockedSenders = () { print x = 1 }; BlockedSenders')).toEqual([[1]]);
   });

@@ -73,6 +73,10 @@ describe('_GetWatchlist', () => {
     expect(e.diagnostics[0]!.notes?.join(' ')).toContain('watchlists/');
   });
 
+  it('a let may hold a watchlist (Sentinel rules write let wl = _GetWatchlist(...);)', () => {
+    expect(db().query("let wl = _GetWatchlist('PenTestIPs'); wl | count").toJSON().rows).toEqual([[2]]);
+  });
+
   it('a let function of the same name wins', () => {
     expect(db().query("let _GetWatchlist = (a:string) { print x = a }; _GetWatchlist('zz')").toJSON().rows).toEqual([['zz']]);
   });

@@ -282,7 +282,7 @@ export function bindLets(lets: readonly A.LetStatement[], scope: LetScope, ctx: 
 export function bindLetValue(l: A.LetStatement, lets: LetScope, ctx: BindContext): LetBinding | undefined {
   const v = l.value;
   if (v.kind === 'Lambda') return { kind: 'lambda', lambda: v, scope: lets };
-  if (isTabularExpression(v) || (v.kind === 'Name' && isTableName(v.name, lets, ctx))) {
+  if (isTabularExpression(v) || (v.kind === 'Name' && isTableName(v.name, lets, ctx)) || (v.kind === 'Call' && isTabularFunction(v.callee.name, lets))) {
     const plan = ctx.bindTabular(v, lets, ctx);
     return plan ? { kind: 'tabular', plan } : undefined;
   }
@@ -292,6 +292,13 @@ export function bindLetValue(l: A.LetStatement, lets: LetScope, ctx: BindContext
 
 function isTableName(name: string, lets: LetScope, ctx: BindContext): boolean {
   const b = lets.lookup(name);
+  if (b?.kind === 'lambda') return b.lambda.params.every((p) => p.defaultValue !== undefined) && isTabularExpression(b.lambda.body);
   if (b) return b.kind === 'tabular';
   return ctx.catalog.schemaOf(name) !== undefined;
+}
+
+/** A let or stored function whose body is tabular syntax: `let T = F(1);` binds a table (stored parsers are used so). */
+function isTabularFunction(name: string, lets: LetScope): boolean {
+  const b = lets.lookup(name);
+  return b?.kind === 'lambda' && isTabularExpression(b.lambda.body);
 }

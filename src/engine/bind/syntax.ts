@@ -38,7 +38,8 @@ export function isTabularExpression(e: A.Expression): boolean {
     case 'Paren':
       return isTabularExpression(e.expression);
     case 'Call':
-      return e.callee.name === 'materialize' || e.callee.name === 'table' || e.callee.name === 'view';
+      // _GetWatchlist() is Sentinel's tabular function (operators/watchlist.ts).
+      return e.callee.name === 'materialize' || e.callee.name === 'table' || e.callee.name === 'view' || e.callee.name === '_GetWatchlist';
     default:
       return !SCALAR_KINDS.has(e.kind);
   }
