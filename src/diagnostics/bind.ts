@@ -13,6 +13,7 @@ export const BIND_MESSAGES = {
   'bind-duplicate-column': (p: { name: string }) => `duplicate column name '${p.name}'`,
   'bind-extend-sibling-column': (p: { name: string }) =>
     `unknown column '${p.name}': it is defined by an earlier item of the same extend, and each item sees only the input's columns (use a second | extend)`,
+  'bind-keyword-name': (p: { name: string }) => `the name '${p.name}' needs to be bracketed as ['${p.name}'] to be used in this context`,
   'bind-no-query': (_p: object) => 'the script has no query: it needs a tabular expression after its let statements',
   'bind-invalid-now': (p: { value: string }) => `invalid 'now' value '${p.value}'`,
   'bind-too-deep': (p: { limit: number }) =>

@@ -9,6 +9,7 @@ import { isSerialized, planOperator } from '../operators/index.js';
 import type { Plan } from '../plan/logical.js';
 import { bindLetValue } from './bind-expr.js';
 import { bindTabular } from './bind-tabular.js';
+import { checkKeywordNames } from './keyword-names.js';
 import { checkQueryDepth } from './query-depth.js';
 import { bindQueryParameters, type QueryParameterValues } from './query-parameters.js';
 import { storedFunctionScope, type StoredFunction } from './stored-functions.js';
@@ -42,6 +43,12 @@ export function bindScript(script: A.Script, options: BindOptions): Plan | undef
   const tooDeep = checkQueryDepth(script);
   if (tooDeep) {
     options.diagnostics.push(tooDeep);
+    return undefined;
+  }
+  // Keywords written as bare column names (`extend first = …`): Kusto refuses the query (keyword-names.ts).
+  const keywordNames = checkKeywordNames(script);
+  if (keywordNames.length > 0) {
+    options.diagnostics.push(...keywordNames);
     return undefined;
   }
   const ctx: BindContext = {

@@ -7,7 +7,7 @@ import { checkDatetime } from '../../../values/datetime.js';
 import { scalar } from '../../../tables/vector.js';
 import { lift } from '../lift.js';
 import { simple } from '../simple.js';
-import { refuse, type ScalarFunctionDef, type Value } from '../types.js';
+import { isRefusal, refuse, type ScalarFunctionDef, type Value } from '../types.js';
 import type { ScalarType } from '../../../values/types.js';
 
 const t = (v: Value) => v as bigint;
@@ -151,6 +151,31 @@ const agoDef: ScalarFunctionDef = {
   },
 };
 
+/**
+ * datetime_diff('week', …) is typed real, every other part long: real engine, recorded answers (issue #14):
+ * datetime_diff('week', datetime(2020-01-15), datetime(2020-01-01)) is 2 in a Real column, over rows as well
+ * (datetime-diff-function.md says long for every part). The value is the same whole number of week boundaries.
+ * [U] A part that is not a constant keeps long (the type must be known before the rows are read).
+ */
+function weekDiffIsReal(def: ScalarFunctionDef): ScalarFunctionDef {
+  return {
+    ...def,
+    resolve(argTypes, ctx) {
+      const resolved = def.resolve(argTypes, ctx);
+      const part = ctx.constant(0)?.value;
+      if (isRefusal(resolved) || typeof part !== 'string' || part.toLowerCase() !== 'week') return resolved;
+      return {
+        ...resolved,
+        returnType: 'real',
+        invoke: lift('real', (p, a, b) => {
+          const weeks = cal.datetimeDiff(p as string, t(a), t(b));
+          return weeks === null ? null : Number(weeks);
+        }),
+      };
+    },
+  };
+}
+
 export const datetimeFunctions: readonly ScalarFunctionDef[] = [
   nowDef,
   agoDef,
@@ -172,14 +197,16 @@ export const datetimeFunctions: readonly ScalarFunctionDef[] = [
     docs: 'datetime-add-function', doc: 'Adds a number of date parts to a datetime.',
     example: "print datetime_add('month', 1, datetime(2017-01-31))",
   }),
-  simple({
-    name: 'datetime_diff',
-    params: ['string', 'datetime', 'datetime'],
-    returns: 'long',
-    row: (p, a, b) => cal.datetimeDiff(p as string, t(a), t(b)),
-    docs: 'datetime-diff-function', doc: 'Number of date-part boundaries crossed between two datetimes.',
-    example: "print datetime_diff('year', datetime(2017-01-01), datetime(2000-12-31))",
-  }),
+  weekDiffIsReal(
+    simple({
+      name: 'datetime_diff',
+      params: ['string', 'datetime', 'datetime'],
+      returns: 'long',
+      row: (p, a, b) => cal.datetimeDiff(p as string, t(a), t(b)),
+      docs: 'datetime-diff-function', doc: "Number of date-part boundaries crossed between two datetimes (real for 'week').",
+      example: "print datetime_diff('year', datetime(2017-01-01), datetime(2000-12-31))",
+    }),
+  ),
   simple({
     name: 'datetime_part',
     aliases: ['datepart'],
