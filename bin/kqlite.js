@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // Entry point of the `kqlite` command: the compiled CLI (built by `npm run build`, which `npm ci` runs via prepare).
 import { readFileSync } from 'node:fs';
-import { main } from '../dist/src/cli.js';
+import { register } from 'node:module';
+
+// Start-up is mostly module loading: load chevrotain as its one bundled file (see chevrotain-hook.mjs). `register`
+// exists from Node 20.6; without it the CLI loads chevrotain the ordinary way.
+if (typeof register === 'function') register('./chevrotain-hook.mjs', import.meta.url);
+const { main } = await import('../dist/src/cli.js');
 
 // The reader of our output may go away early (`kqlite run … | head -2`): stop quietly, as command-line tools do,
 // rather than die on the write error with a stack trace.

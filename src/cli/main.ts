@@ -6,17 +6,33 @@ import { Command, CommanderError } from 'commander';
 import { KqlError } from '../diagnostics.js';
 import { DataError } from '../node/load-data.js';
 import { RuleFileError } from '../node/rule-file.js';
-import { registerCheck } from './commands/check.js';
-import { registerExplain } from './commands/explain.js';
-import { registerExportTest } from './commands/export-test.js';
-import { registerRun } from './commands/run.js';
-import { registerServe } from './commands/serve.js';
-import { registerTest } from './commands/test.js';
-import { registerTables } from './commands/tables.js';
 import { kqliteVersion } from './commands/version.js';
 import { UsageError, type CommandState, type Io } from './io.js';
 
 export type { Io } from './io.js';
+
+type Register = (program: Command, io: Io, state: CommandState) => void;
+
+/**
+ * Each command's module, loaded on demand: start-up time is mostly module loading (hundreds of files), so
+ * `kqlite run` does not load what serve, test or export-test need. In the order `--help` lists them.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  run: async () => (await import('./commands/run.js')).registerRun,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  test: async () => (await import('./commands/test.js')).registerTest,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  'export-test': async () => (await import('./commands/export-test.js')).registerExportTest,
+  tables: async () => (await import('./commands/tables.js')).registerTables,
+};
+
+/** The command argv names (the first word that is not an option: the only global option, --debug, takes no value),
+ * or undefined when there is none or it is unknown — then every command is registered, for help and suggestions. */
+function commandNamed(argv: readonly string[]): string | undefined {
+  const word = argv.find((a) => !a.startsWith('-'));
+  return word !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, word) ? word : undefined;
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const state: CommandState = { exitCode: 0 };
@@ -29,13 +45,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
-  registerRun(program, io, state);
-  registerCheck(program, io, state);
-  registerTest(program, io, state);
-  registerExplain(program, io, state);
-  registerServe(program, io, state);
-  registerExportTest(program, io, state);
-  registerTables(program, io, state);
+  const wanted = commandNamed(argv);
+  for (const [name, load] of Object.entries(COMMANDS)) if (wanted === undefined || wanted === name) (await load())(program, io, state);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
