@@ -57,8 +57,8 @@ const absDef: ScalarFunctionDef = {
 };
 
 /**
- * A real function of a real. `negativeIsNull`: sqrt, log, log10 and log2 give null, not NaN, for a negative
- * argument (sqrt-function.md, log-function.md: "null if the argument is negative").
+ * A real function of a real. `negativeIsNull`: log, log10 and log2 give null, not NaN, for a negative argument
+ * (log-function.md: "null if the argument is negative"; recorded: log(-1.0) is null, log(0.0) is -Infinity).
  */
 function realFn(name: string, fn: (x: number) => number, doc: string, negativeIsNull = false): ScalarFunctionDef {
   const row = negativeIsNull ? (x: unknown) => ((x as number) < 0 ? null : fn(x as number)) : (x: unknown) => fn(x as number);
@@ -69,7 +69,10 @@ export const mathFunctions: readonly ScalarFunctionDef[] = [
   roundDef,
   absDef,
   simple({ name: 'ceiling', resultName: 'first-argument', params: ['real*'], returns: 'real', row: (x) => Math.ceil(x as number), docs: 'ceiling-function', doc: 'Smallest integer not below x.', example: 'print ceiling(1.2)' }),
-  realFn('sqrt', Math.sqrt, 'Square root (null for a negative argument).', true),
+  // sqrt of a negative number is NaN, not null as sqrt-function.md says: real engine, recorded answers (issue #14):
+  // print sqrt(-1.0) → NaN and isnan(sqrt(-1.0)) → true; over rows datatable(r:real)[-1.0] | extend sqrt(r) → NaN,
+  // while log(r) of the same row is null as its page says.
+  realFn('sqrt', Math.sqrt, 'Square root (NaN for a negative argument, as the real engine answers).'),
   realFn('exp', Math.exp, 'e to the power x.'),
   realFn('log', Math.log, 'Natural logarithm (null for a negative argument).', true),
   realFn('log10', Math.log10, 'Base-10 logarithm (null for a negative argument).', true),
