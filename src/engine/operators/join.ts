@@ -10,7 +10,7 @@
 import { diagnostic, didYouMean, type Span } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
 import { makeTable, type Column, type Table } from '../../tables/table.js';
-import { getValue, take } from '../../tables/vector.js';
+import { getValue, take, type Vector } from '../../tables/vector.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
 import { unknownColumn } from '../bind/names.js';
 import { report } from '../bind/report.js';
@@ -208,8 +208,7 @@ function runJoin(node: JoinNode, left: Table, right: Table, ctx: ExecContext): T
     ctx.reserve(n, 4 + gatherRowBytes(node.output.map((o) => table.columns[o.index]!)), span, node.operator);
     const idx = new Int32Array(n);
     for (let r = 0, k = 0; r < rows; r++) if ((group[r]! >= 0 && otherPerGroup[group[r]!]! > 0) === semi) idx[k++] = r;
-    const columns = node.output.map((o) => take(table.columns[o.index]!, idx));
-    return makeTable(node.schema, columns, n);
+    return makeTable(node.schema, lazyColumns(node.output.length, (c) => take(table.columns[node.output[c]!.index]!, idx)), n);
   }
 
   const keepLeft = kind === 'leftouter' || kind === 'fullouter';
@@ -263,8 +262,32 @@ function runJoin(node: JoinNode, left: Table, right: Table, ctx: ExecContext): T
       }
     }
   }
-  const columns = node.output.map((o) => (o.side === 'left' ? take(left.columns[o.index]!, leftIdx) : take(right.columns[o.index]!, rightIdx)));
+  const columns = lazyColumns(node.output.length, (c) => {
+    const o = node.output[c]!;
+    return o.side === 'left' ? take(left.columns[o.index]!, leftIdx) : take(right.columns[o.index]!, rightIdx);
+  });
   return makeTable(node.schema, columns, total);
+}
+
+/**
+ * Output columns gathered on first access (as filters' selections are, tables/table.ts selectRows): a join of wide
+ * tables followed by a narrow project or a count gathers only the columns read. The memory budget was reserved for
+ * all of them before the index arrays were built, so the limits hold whatever is read later.
+ */
+function lazyColumns(count: number, gather: (c: number) => Vector): Vector[] {
+  const columns: Vector[] = [];
+  for (let c = 0; c < count; c++) {
+    Object.defineProperty(columns, c, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const v = gather(c);
+        Object.defineProperty(columns, c, { value: v, enumerable: true, configurable: false, writable: false });
+        return v;
+      },
+    });
+  }
+  return columns;
 }
 
 /**
