@@ -1,6 +1,7 @@
 // datatable (datatable-operator.md): a constant table; every value converts to its column's type at bind time.
 
 import { diagnostic } from '../../diagnostics.js';
+import type * as A from '../../parser/ast.js';
 import { makeTable, type Column } from '../../tables/table.js';
 import { vectorFromValues } from '../../tables/vector.js';
 import type { ScalarType, ScalarValue } from '../../values/types.js';
@@ -38,7 +39,14 @@ const bindDatatable: SourceBinder<'Datatable'> = (e, lets, ctx) => {
   for (let i = 0; i < e.values.length; i += width) {
     const row: (ScalarValue | null)[] = [];
     for (let j = 0; j < width; j++) {
-      const v = bindExpr(e.values[i + j]!, { schema: [], lets }, ctx);
+      const value = e.values[i + j]!;
+      // Values are literals only (a signed number or timespan included): real engine, recorded answers (issue #14):
+      // datatable(r:real)[0.0/0.0, 1.0/0.0, …] is rejected (Microsoft's analyser: a syntax error at the operator).
+      if (!isLiteralValue(value)) {
+        ctx.diagnostics.push(diagnostic('bind-expected-constant', value.span, { what: 'a datatable value' }));
+        return undefined;
+      }
+      const v = bindExpr(value, { schema: [], lets }, ctx);
       if (!v) return undefined;
       const col = schema[j]!;
       const c = v.type === col.type ? v : v.kind === 'Literal' && v.value === null ? literal(col.type, null, v.span) : convertTo(v, col.type);
@@ -56,6 +64,14 @@ const bindDatatable: SourceBinder<'Datatable'> = (e, lets, ctx) => {
   }
   return { kind: 'Values', rows, schema, span: e.span };
 };
+
+const LITERAL_KINDS = new Set(['StringLiteral', 'LongLiteral', 'RealLiteral', 'BoolLiteral', 'TimespanLiteral', 'TypedLiteral', 'DynamicLiteral']);
+
+function isLiteralValue(e: A.Expression): boolean {
+  if (e.kind === 'Unary') return LITERAL_KINDS.has(e.operand.kind) && e.operand.kind !== 'StringLiteral' && e.operand.kind !== 'BoolLiteral';
+  if (e.kind === 'Paren') return false;
+  return LITERAL_KINDS.has(e.kind);
+}
 
 export const sources: SourceBinders = { Datatable: bindDatatable };
 
