@@ -4,6 +4,7 @@
 // (strings ordinally [U]). The sort is stable [U: the page promises no order among ties]; its output is serialized.
 // The orderings over typed columns and the top-k heap are in kernels/row-order.ts.
 
+import { diagnostic } from '../../diagnostics.js';
 import type * as A from '../../parser/ast.js';
 import { selectRows, type Table } from '../../tables/table.js';
 import { getValue, isScalar } from '../../tables/vector.js';
@@ -41,6 +42,13 @@ export function bindSortKeys(input: Plan, keys: readonly A.SortKey[], lets: LetS
   for (const k of keys) {
     const e = bindExpr(k.expression, { schema: input.schema, lets, serialized: ctx.isSerialized(input) }, ctx);
     if (!e) return undefined;
+    // A dynamic key is refused: real engine, recorded answers (issue #14): `mv-expand mv | order by g asc, mv asc`
+    // with mv dynamic is rejected (2 recorded queries); Microsoft's analyser: KS116 "The value of type 'dynamic' is
+    // not allowed in this context".
+    if (e.type === 'dynamic') {
+      ctx.diagnostics.push(diagnostic('bind-wrong-type', k.expression.span, { what: 'a sort key', expected: 'a value that is not dynamic (convert it, e.g. tostring() or tolong())', got: 'dynamic' }));
+      return undefined;
+    }
     // Default order is descending (sort-operator.md); nulls first for asc, last for desc.
     const descending = (k.order ?? 'desc') === 'desc';
     const nullsFirst = k.nulls ? k.nulls === 'first' : !descending;
