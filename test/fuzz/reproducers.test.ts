@@ -8,7 +8,10 @@ import { fuzzDatabase } from './fixture.js';
 import { runQuery } from './oracle.js';
 
 const dir = new URL('./reproducers/', import.meta.url);
-const files = readdirSync(dir).filter((f) => !f.startsWith('.') && f !== 'README.md').sort();
+const files = readdirSync(dir).filter((f) => !f.startsWith('.') && f !== 'README.md' && f !== 'open').sort();
+// Found by the long run and not fixed yet: expected to fail; when one passes, move it up a folder.
+const openDir = new URL('./open/', dir);
+const open = readdirSync(openDir).filter((f) => f.endsWith('.kql')).sort();
 const db = fuzzDatabase();
 
 describe('fuzz reproducers', () => {
@@ -18,6 +21,10 @@ describe('fuzz reproducers', () => {
   it.each(files.filter((f) => f.endsWith('.kql')))('%s', (f) => {
     const o = runQuery(db, readFileSync(new URL(f, dir), 'utf8'));
     expect(o.failure, o.failure ? `${o.failure.signature}\n${o.failure.detail}` : '').toBeUndefined();
+  }, 60_000);
+  it.fails.each(open)('open: %s', (f) => {
+    const o = runQuery(db, readFileSync(new URL(f, openDir), 'utf8'));
+    expect(o.failure).toBeUndefined();
   }, 60_000);
   it.each(files.filter((f) => f.startsWith('data-')))('%s', (f) => {
     const name = f.replace(/^data-[0-9a-f]+-/, '');
