@@ -254,7 +254,7 @@ describe('errors through the client', () => {
   });
 
   it('a refused feature keeps kqlite\'s "not supported yet" message', async () => {
-    const err = await rejection(client.execute('probe', 'Probe | mv-apply x = Bag on (take 1)'));
+    const err = await rejection(client.execute('probe', 'Probe | extend d = todecimal(1)'));
     expect(err.data.error['@message']).toContain('not supported yet');
   });
 
