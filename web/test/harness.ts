@@ -150,10 +150,19 @@ export async function waitForColouring(page: Page): Promise<void> {
 }
 
 /** The labels of the editor's completion list after typing `text` at the end of the query and asking for it. */
-export async function completionsAfter(page: Page, query: string): Promise<string[]> {
+export async function completionsAfter(page: Page, query: string, expected?: string): Promise<string[]> {
   await typeQuery(page, query);
   await page.keyboard.press('Control+End');
-  await page.keyboard.press('Control+Space');
-  await page.waitForSelector('.suggest-widget .monaco-list-row', { timeout: 60_000 });
-  return page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  // The Kusto worker receives the schema asynchronously: a list asked for before it arrived holds keywords only, so
+  // when the caller says which entry it looks for, ask again (up to ~30 s) until the list has it.
+  let labels: string[] = [];
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget .monaco-list-row', { timeout: 60_000 });
+    labels = await page.$$eval('.suggest-widget .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    if (expected === undefined || labels.includes(expected)) return labels;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+  return labels;
 }

@@ -73,10 +73,10 @@ describe('playground in Chromium', () => {
   test('completion offers the catalogue: tables kqlite knows and their columns', async () => {
     const page = await openPlayground(browser, site.url);
     // EmailEvents is bundled; IdentityDirectoryEvents is in the catalogue only (no data).
-    const columns = await completionsAfter(page, 'EmailEvents\n| where Sub');
+    const columns = await completionsAfter(page, 'EmailEvents\n| where Sub', 'Subject');
     assert.ok(columns.includes('Subject'), columns.join(', '));
     await page.keyboard.press('Escape');
-    const tables = await completionsAfter(page, 'IdentityDirectoryEv');
+    const tables = await completionsAfter(page, 'IdentityDirectoryEv', 'IdentityDirectoryEvents');
     assert.ok(tables.includes('IdentityDirectoryEvents'), tables.join(', '));
     await page.close();
   });
@@ -154,7 +154,7 @@ describe('playground in Chromium', () => {
     assert.deepEqual([...page.errors, ...other.errors], []);
     await other.close();
     // Completion knows the dropped table's columns.
-    const offered = await completionsAfter(page, 'VipUsers\n| where Le');
+    const offered = await completionsAfter(page, 'VipUsers\n| where Le', 'Level');
     assert.ok(offered.includes('Level'), offered.join(', '));
     await page.keyboard.press('Escape');
     await page.close();
